@@ -1,0 +1,106 @@
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import {themes as prismThemes} from 'prism-react-renderer';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import {
+  BASE_URL,
+  EDIT_URL,
+  GITHUB_OWNER,
+  GITHUB_REPO,
+  GITHUB_URL,
+  SITE_TITLE,
+  SITE_URL,
+} from './plugins/constants';
+
+const config: Config = {
+  title: SITE_TITLE,
+  tagline: '基于大语言模型的应用开发实践记录',
+  favicon: 'img/favicon.svg',
+  url: SITE_URL,
+  baseUrl: BASE_URL,
+  organizationName: GITHUB_OWNER,
+  projectName: GITHUB_REPO,
+  trailingSlash: false,
+
+  // Every broken link, anchor or Markdown reference stops the build.
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  i18n: {defaultLocale: 'zh-Hans', locales: ['zh-Hans']},
+
+  future: {
+    v4: true,
+    faster: true,
+  },
+
+  markdown: {
+    // `.md` chapters are CommonMark, so `<begin>`, `{` or `a < b` in prose stay text.
+    format: 'detect',
+    mermaid: true,
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+      onBrokenMarkdownImages: 'throw',
+    },
+  },
+
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        language: ['en', 'zh'],
+        indexBlog: false,
+        docsRouteBasePath: '/docs',
+        highlightSearchTermsOnTargetPage: true,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          editUrl: EDIT_URL,
+          showLastUpdateTime: true,
+          remarkPlugins: [remarkMath],
+          rehypePlugins: [rehypeKatex],
+        },
+        blog: false,
+        // KaTeX's stylesheet and fonts are bundled, so math renders offline.
+        theme: {customCss: ['./src/css/custom.css', require.resolve('katex/dist/katex.min.css')]},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    docs: {sidebar: {hideable: true, autoCollapseCategories: false}},
+    navbar: {
+      title: 'LLM 应用开发实践笔记',
+      logo: {alt: 'LLM 应用开发实践笔记', src: 'img/favicon.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'book', position: 'left', label: '电子书'},
+        {to: '/timeline', label: '模型时间线', position: 'left'},
+        {type: 'docSidebar', sidebarId: 'contributing', position: 'left', label: '贡献指南'},
+        {href: GITHUB_URL, label: 'GitHub', position: 'right', 'aria-label': 'GitHub 仓库'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      copyright: `${SITE_TITLE} · 内容以 CC BY-SA 4.0 协议开放 · 使用 Docusaurus 构建`,
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['bash', 'json', 'yaml', 'python'],
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;
