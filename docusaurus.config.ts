@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
@@ -12,6 +13,21 @@ import {
   SITE_TITLE,
   SITE_URL,
 } from './plugins/constants';
+
+/**
+ * Last-updated dates come from git. An exported tarball or a temp copy is not a
+ * checkout, and Docusaurus refuses to build there with the dates on: show them only
+ * when there is history to read.
+ */
+function insideGitWorktree(dir: string): boolean {
+  try {
+    return execFileSync('git', ['rev-parse', '--is-inside-work-tree'], {cwd: dir, stdio: 'pipe'})
+      .toString()
+      .trim() === 'true';
+  } catch {
+    return false;
+  }
+}
 
 const config: Config = {
   title: SITE_TITLE,
@@ -67,7 +83,7 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           editUrl: EDIT_URL,
-          showLastUpdateTime: true,
+          showLastUpdateTime: insideGitWorktree(__dirname),
           remarkPlugins: [remarkMath],
           rehypePlugins: [rehypeKatex],
         },
