@@ -37,3 +37,11 @@ export function ruleDocsUrl(rule: string): string {
 
 /** CSS class on every auto-generated model link. */
 export const MODEL_LINK_CLASS = 'model-link';
+
+/** The lint rules by short id (`lint-rules/<id>.ts`); shown as `llmbook/<id>`. */
+export const RULE_NAMES = ['terminology', 'model-names', 'reference-links', 'internal-links', 'cjk-spacing'] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+/** The lint config at the repository root, and where the CLI keeps its cache. */
+export const LINT_CONFIG_FILE = '.lintrc.yaml';
+export const LINT_CACHE_DIR = 'node_modules/.cache/llmbook-lint';
