@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import {parse} from 'yaml';
+import {describe, expect, it} from 'vitest';
+import {ROOT_DIR} from '../../plugins/constants';
+import {ConfigError, loadConfig, parseConfig} from '../config';
+
+const FIXTURES = path.join(__dirname, '__fixtures__/cli/config');
+const fixture = (name: string): string => path.join(FIXTURES, name);
+const shown = (name: string): string => path.relative(process.cwd(), fixture(name));
+
+function problemsOf(file: string): string[] {
+  try {
+    loadConfig(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+  }
+  throw new Error(`expected ${file} to be rejected`);
+}
+
+describe('loadConfig', () => {
+  it('reads severities and [severity, options] pairs', () => {
+    expect(loadConfig(fixture('good.yaml'))).toEqual({
+      rules: {
+        terminology: 'error',
+        'model-names': 'warn',
+        'cjk-spacing': ['error', {}],
+        'reference-links': ['warn', {headings: ['参考链接']}],
+        'internal-links': ['off'],
+      },
+    });
+  });
+
+  it('reports every problem at once with file:line:column', () => {
+    const f = shown('bad.yaml');
+    expect(problemsOf(fixture('bad.yaml'))).toEqual([
+      `${f}:2:16: 规则 \`terminology\` 的级别 \`fatal\` 无效；可选值：\`off\`、\`warn\`、\`error\``,
+      `${f}:3:3: 未知规则 \`model-name\`；可用规则：\`terminology\`、\`model-names\`、\`reference-links\`、\`internal-links\`、\`cjk-spacing\``,
+      `${f}:4:24: 规则 \`cjk-spacing\` 的选项应为映射，例如 \`[error, {}]\``,
+      `${f}:5:21: 规则 \`reference-links\` 的级别 \`loud\` 无效；可选值：\`off\`、\`warn\`、\`error\``,
+      `${f}:6:30: 规则 \`internal-links\` 的设置最多两项：\`[级别, {选项}]\`，例如 \`[warn, {}]\``,
+      `${f}:7:1: 未知的顶层字段 \`extends\`；顶层只有 \`rules\``,
+    ]);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    expect(problemsOf(fixture('syntax.yaml'))[0]).toBe(
+      `${shown('syntax.yaml')}:2:16: YAML 语法错误：Nested mappings are not allowed in compact mappings`,
+    );
+  });
+
+  it('treats a missing file as "all rules at their defaults" and an empty one too', () => {
+    expect(loadConfig(fixture('does-not-exist.yaml'))).toEqual({rules: {}});
+    expect(parseConfig('# nothing\n', 'x.yaml')).toEqual({rules: {}});
+  });
+
+  it('accepts the repository config', () => {
+    expect(loadConfig().rules.terminology).toBe('error');
+  });
+});
+
+describe('lintrc.schema.json', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../lintrc.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({strictTuples: false}).compile(schema);
+  const read = (file: string): unknown => parse(fs.readFileSync(file, 'utf8'));
+
+  it('accepts the repository config and the good fixture', () => {
+    expect(validate(read(path.join(ROOT_DIR, '.lintrc.yaml')))).toBe(true);
+    expect(validate(read(fixture('good.yaml')))).toBe(true);
+  });
+
+  it('rejects the bad fixture, as the loader does', () => {
+    expect(validate(read(fixture('bad.yaml')))).toBe(false);
+  });
+});

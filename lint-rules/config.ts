@@ -1,0 +1,159 @@
+/**
+ * Loads the lint config, `.lintrc.yaml` at the repository root: per-rule severity
+ * (`off` / `warn` / `error`) and options. Every problem is collected with its
+ * `file:line:column` before anything is thrown, like the registry loader.
+ *
+ * ```yaml
+ * rules:
+ *   terminology: error
+ *   cjk-spacing: [warn, {}]
+ * ```
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml';
+import {LINT_CONFIG_FILE, RULE_NAMES, ROOT_DIR, type RuleName} from '../plugins/constants';
+import {displayPath} from '../plugins/registry/load';
+
+export const SEVERITIES = ['off', 'warn', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type RuleOptions = Record<string, unknown>;
+export type RuleSetting = Severity | [Severity] | [Severity, RuleOptions];
+
+/** The shape `createPreset` takes. Rules not named keep the preset's defaults. */
+export interface LintConfig {
+  rules: Partial<Record<RuleName, RuleSetting>>;
+}
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Thrown when the config cannot be used; `problems` lists every one found. */
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[], options?: {cause?: unknown}) {
+    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    super(`lint 配置有 ${problems.length} 处错误：\n${lines.join('\n')}`, options);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export const DEFAULT_CONFIG_PATH = path.join(ROOT_DIR, LINT_CONFIG_FILE);
+
+const EXAMPLE = '`terminology: error` 或 `cjk-spacing: [warn, {}]`';
+
+function list(values: readonly string[]): string {
+  return values.map((v) => `\`${v}\``).join('、');
+}
+
+function isSeverity(value: unknown): value is Severity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** Parse and validate config text. Throws {@link ConfigError} listing every problem. */
+export function parseConfig(source: string, file: string): LintConfig {
+  const shown = displayPath(file);
+  const lines = new LineCounter();
+  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
+  const problems: ConfigProblem[] = [];
+  const at = (offset: number): {line: number; column: number} => {
+    const {line, col} = lines.linePos(offset);
+    return {line, column: col};
+  };
+  const add = (node: Node | null | undefined, message: string): void => {
+    problems.push({file: shown, ...at(node?.range?.[0] ?? 0), message});
+  };
+  for (const error of doc.errors) {
+    problems.push({file: shown, ...at(error.pos[0]), message: `YAML 语法错误：${error.message.split('\n')[0]}`});
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: LintConfig = {rules: {}};
+  const root = doc.contents;
+  if (root === null) return config; // an empty file: every rule keeps its default
+  if (!isMap(root)) {
+    add(root, `配置的顶层应为映射，例如 \`rules:\n  terminology: error\``);
+    throw new ConfigError(problems);
+  }
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (key !== 'rules') add(pair.key as Node, `未知的顶层字段 \`${key}\`；顶层只有 \`rules\``);
+  }
+  const rules = root.get('rules', true);
+  if (rules !== undefined && !isMap(rules)) {
+    add(rules as Node, `\`rules\` 应为映射，每行一条规则，例如 ${EXAMPLE}`);
+  }
+  if (isMap(rules)) {
+    for (const pair of rules.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (!(RULE_NAMES as readonly string[]).includes(name)) {
+        add(pair.key as Node, `未知规则 \`${name}\`；可用规则：${list(RULE_NAMES)}`);
+        continue;
+      }
+      const setting = readSetting(pair.value as Node | null, name, add);
+      if (setting !== undefined) config.rules[name as RuleName] = setting;
+    }
+  }
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new ConfigError(problems);
+  }
+  return config;
+}
+
+function readSetting(node: Node | null, name: string, add: (node: Node | null, message: string) => void): RuleSetting | undefined {
+  const badSeverity = (value: unknown, where: Node | null): void =>
+    add(where, `规则 \`${name}\` 的级别 \`${String(value)}\` 无效；可选值：${list(SEVERITIES)}`);
+  if (isScalar(node)) {
+    if (isSeverity(node.value)) return node.value;
+    badSeverity(node.value, node);
+    return undefined;
+  }
+  if (isSeq(node)) {
+    const [first, second, ...rest] = node.items as Node[];
+    if (first === undefined) {
+      add(node, `规则 \`${name}\` 的设置不能是空列表；应写作 \`[级别, {选项}]\`，例如 \`[warn, {}]\``);
+      return undefined;
+    }
+    const severity = isScalar(first) ? first.value : undefined;
+    if (!isSeverity(severity)) {
+      badSeverity(isScalar(first) ? first.value : first, first);
+      return undefined;
+    }
+    if (rest.length > 0) {
+      add(rest[0], `规则 \`${name}\` 的设置最多两项：\`[级别, {选项}]\`，例如 \`[warn, {}]\``);
+      return undefined;
+    }
+    if (second === undefined) return [severity];
+    if (!isMap(second)) {
+      add(second, `规则 \`${name}\` 的选项应为映射，例如 \`[${severity}, {}]\``);
+      return undefined;
+    }
+    return [severity, second.toJSON() as RuleOptions];
+  }
+  add(node, `规则 \`${name}\` 的设置无效；应写作级别或 \`[级别, {选项}]\`，例如 ${EXAMPLE}`);
+  return undefined;
+}
+
+/**
+ * Read and validate the config file (default `.lintrc.yaml` at the root). A
+ * missing file means "every rule at its default"; an unreadable one is an error.
+ */
+export function loadConfig(file: string = DEFAULT_CONFIG_PATH): LintConfig {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {rules: {}};
+    throw new ConfigError([{file: displayPath(file), line: 1, column: 1, message: `无法读取 lint 配置：${(error as Error).message}`}], {
+      cause: error,
+    });
+  }
+  return parseConfig(source, file);
+}
