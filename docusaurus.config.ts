@@ -4,6 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkModelLinks from './plugins/remark-model-links';
 import {
   BASE_URL,
   EDIT_URL,
@@ -84,7 +85,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           editUrl: EDIT_URL,
           showLastUpdateTime: insideGitWorktree(__dirname),
-          remarkPlugins: [remarkMath],
+          remarkPlugins: [remarkMath, [remarkModelLinks, {baseUrl: BASE_URL}]],
           rehypePlugins: [rehypeKatex],
         },
         blog: false,

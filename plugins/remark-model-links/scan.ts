@@ -1,0 +1,213 @@
+/**
+ * Which text of a chapter counts as a model mention. The auto-linker wraps these
+ * mentions in links and the timeline lists them as back-links, so both read them
+ * from here (ARCHITECTURE.md: one matcher, one set of rules).
+ */
+import type {Heading, InlineCode, Nodes, Parent, Root, RootContent, Text} from 'mdast';
+import {toString} from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import {unified} from 'unified';
+import {parse as parseYaml} from 'yaml';
+import {headingIds, type HeadingInfo} from '../headings';
+import type {Match, Matcher} from '../registry/matcher';
+
+/** The `##`/`###` section a mention stands in. */
+export interface Section {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+export interface Mention {
+  id: string;
+  /** The registry spelling that matched (name or alias). */
+  name: string;
+  /** Offsets in the Markdown source, end exclusive (when the tree has positions). */
+  start?: number;
+  end?: number;
+  section?: Section;
+}
+
+/** A text or whole-value inline code node holding mentions, with its place in the tree. */
+export interface Candidate {
+  node: Text | InlineCode;
+  parent: Parent;
+  matches: Match[];
+  section?: Section;
+  /** Changes at each `#`/`##` heading: the scope of "first per section". */
+  scope: number;
+  /** Set by an inline `<!-- no-model-link -->` marker: skip the first match here. */
+  skipFirst: boolean;
+}
+
+/** One step of a document walk: a mention to consider, or a model link already there. */
+export type ScanEvent =
+  | {kind: 'candidate'; candidate: Candidate}
+  | {kind: 'linked'; id: string; scope: number};
+
+export interface ScanOptions {
+  /** `##` sections whose mentions never count (default `参考链接`). */
+  excludeSections?: string[];
+  /** Recognises an existing auto-link and returns its model id (keeps reruns idempotent). */
+  linkedModel?: (url: string) => string | undefined;
+}
+
+/** The marker an author writes before a mention (inline) or a block to keep it unlinked. */
+export const NO_LINK_MARKER = 'no-model-link';
+
+/** Nodes whose text is never a mention. */
+const OPAQUE = new Set<string>([
+  'code',
+  'html',
+  'yaml',
+  'toml',
+  'math',
+  'inlineMath',
+  'image',
+  'imageReference',
+  'definition',
+  'linkReference',
+  'footnoteDefinition',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+]);
+
+function isMarker(node: Nodes): boolean {
+  return (
+    (node.type === 'html' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
+    node.value.includes(NO_LINK_MARKER)
+  );
+}
+
+/** Page-level opt-out: `model_links: false` in front matter (Docusaurus passes it in `file.data`). */
+export function pageOptedOut(tree: Root, frontMatter?: Record<string, unknown>): boolean {
+  if (frontMatter && frontMatter.model_links === false) return true;
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') return false;
+  try {
+    const data: unknown = parseYaml(first.value);
+    return typeof data === 'object' && data !== null && (data as Record<string, unknown>).model_links === false;
+  } catch {
+    // Broken front matter is the build's and the linter's to report, not ours.
+    return false;
+  }
+}
+
+/** Walk a document in order and report every place a mention may be linked. */
+export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions = {}): ScanEvent[] {
+  const exclude = new Set(options.excludeSections ?? ['参考链接']);
+  const ids = headingIds(tree);
+  const events: ScanEvent[] = [];
+  let section: Section | undefined;
+  let scope = 0;
+  let excludedDepth = Infinity;
+  let skipNextBlock = false;
+
+  const enterHeading = (heading: Heading, info: HeadingInfo) => {
+    if (heading.depth <= excludedDepth) excludedDepth = Infinity;
+    if (exclude.has(info.text)) excludedDepth = Math.min(excludedDepth, heading.depth);
+    if (heading.depth <= 2) scope++;
+    if (heading.depth >= 2 && heading.depth <= 3) section = {depth: heading.depth, text: info.text, id: info.id};
+  };
+
+  const walk = (parent: Parent) => {
+    let skipNextInline = false;
+    // Text between inline HTML tags (`<span>…</span>`) is HTML content, not prose.
+    let htmlDepth = 0;
+    for (const child of parent.children as RootContent[]) {
+      if (child.type === 'html' && parent.type !== 'root') htmlDepth = Math.max(0, htmlDepth + tagBalance(child.value));
+      if (child.type === 'heading') {
+        const info = ids.get(child);
+        if (info) enterHeading(child, info);
+        continue;
+      }
+      if (isMarker(child)) {
+        if (parent.type === 'paragraph' || child.type === 'mdxTextExpression') skipNextInline = true;
+        else skipNextBlock = true;
+        continue;
+      }
+      if (skipNextBlock && parent.type !== 'paragraph') {
+        skipNextBlock = false;
+        continue;
+      }
+      if (excludedDepth !== Infinity || htmlDepth > 0 || OPAQUE.has(child.type)) continue;
+      if (child.type === 'link') {
+        const id = options.linkedModel?.(child.url);
+        if (id) events.push({kind: 'linked', id, scope});
+        continue;
+      }
+      if (child.type === 'text' || child.type === 'inlineCode') {
+        const matches = mentionsIn(child, matcher);
+        if (matches.length > 0) {
+          events.push({kind: 'candidate', candidate: {node: child, parent, matches, section, scope, skipFirst: skipNextInline}});
+          skipNextInline = false;
+        }
+        continue;
+      }
+      if ('children' in child) walk(child);
+    }
+  };
+  walk(tree);
+  return events;
+}
+
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'col', 'embed']);
+
+/** +1 for an opening tag, -1 for a closing one, 0 for comments, void and self-closing tags. */
+function tagBalance(html: string): number {
+  let balance = 0;
+  for (const [, close, name, selfClosing] of html.matchAll(/<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>/g)) {
+    if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
+    balance += close ? -1 : 1;
+  }
+  return balance;
+}
+
+function mentionsIn(node: Text | InlineCode, matcher: Matcher): Match[] {
+  const matches = matcher.find(node.value);
+  if (node.type === 'text') return matches;
+  // Inline code counts only when its whole value is a model name.
+  const only = matches[0];
+  return matches.length === 1 && only.start === 0 && only.end === node.value.length ? matches : [];
+}
+
+/** Every mention in a document (all of them, not only the linked ones), in order. */
+export function findMentions(tree: Root, matcher: Matcher, options: ScanOptions = {}): Mention[] {
+  if (pageOptedOut(tree)) return [];
+  const mentions: Mention[] = [];
+  for (const event of scanDocument(tree, matcher, options)) {
+    if (event.kind !== 'candidate') continue;
+    const {node, matches, section, skipFirst} = event.candidate;
+    const base = node.position?.start.offset;
+    // Offsets inside inline code are shifted by its backticks; report the node's range.
+    matches.forEach((match, i) => {
+      if (skipFirst && i === 0) return;
+      const mention: Mention = {id: match.id, name: match.name, ...(section ? {section} : {})};
+      if (base !== undefined && node.type === 'text' && node.position?.end.offset === base + node.value.length) {
+        mention.start = base + match.start;
+        mention.end = base + match.end;
+      } else if (node.position) {
+        mention.start = node.position.start.offset;
+        mention.end = node.position.end.offset;
+      }
+      mentions.push(mention);
+    });
+  }
+  return mentions;
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
+
+/** Parse a chapter with the extensions the site uses (front matter, GFM, math). */
+export function parseMarkdown(source: string): Root {
+  return parser.parse(source);
+}
+
+/** Plain text of a heading or any node, re-exported for callers that group by section. */
+export {toString as nodeText};
