@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
 import type {Node, Pair} from 'yaml';
+import {shortMessage} from './extract-registry';
 import type {ConfigFile} from './options';
 import {DEFAULT_CONFIG} from './options';
 
@@ -38,7 +39,7 @@ export function parseConfig(text: string, file: string): ConfigFile {
   };
   if (document.errors.length > 0) {
     const {line, col} = lineCounter.linePos(document.errors[0].pos[0]);
-    throw new ConfigError(`${file}:${line}:${col}：JSON 语法错误：${document.errors[0].message}`);
+    throw new ConfigError(`${file}:${line}:${col}：JSON 语法错误：${shortMessage(document.errors[0].message)}`);
   }
   const root = document.contents;
   if (!isMap(root)) throw new ConfigError(`${at(root)}：配置应为一个 JSON 对象，如 {"exclude": []}`);

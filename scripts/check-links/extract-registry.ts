@@ -17,7 +17,7 @@ export function extractRegistryLinks(text: string, file: string): FoundLink[] {
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const {line, col} = lineCounter.linePos(first.pos[0]);
-    throw new RegistryReadError(`${file}:${line}:${col}：YAML 语法错误：${first.message}`, {cause: first});
+    throw new RegistryReadError(`${file}:${line}:${col}：YAML 语法错误：${shortMessage(first.message)}`, {cause: first});
   }
   const models = document.get('models', true);
   if (!isSeq(models)) return [];
@@ -34,6 +34,11 @@ export function extractRegistryLinks(text: string, file: string): FoundLink[] {
     }
   }
   return found;
+}
+
+/** The yaml package's message without its own position and code frame (we give ours). */
+export function shortMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
 }
 
 /** A source is a URL string, or a map whose `url` is one. */
