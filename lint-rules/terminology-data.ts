@@ -1,0 +1,441 @@
+/**
+ * The one term-list loader and matcher: the terminology rule, the CLI (which
+ * validates the list before linting, exit 2 on errors) and the tests read
+ * `data/terminology.yaml` through it. Modelled on `plugins/registry/load.ts`: every
+ * problem is collected with its line and column before anything is thrown.
+ *
+ * An entry:
+ *
+ * ```yaml
+ * - term: 智能体          # the preferred form
+ *   variants: [代理]      # forms that are wrong
+ *   allow: [代理服务器]   # phrases in which a variant is fine (optional)
+ *   case: exact           # `exact` (default) or `ignore`
+ *   note: 为什么选这个     # shown under the message
+ * ```
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap} from 'yaml';
+import {ROOT_DIR, TERMINOLOGY_FILE} from '../plugins/constants';
+import {displayPath} from '../plugins/registry/load';
+
+/**
+ * `exact`: Latin letters are matched ignoring case, and any spelling of the term
+ * other than `term` itself is reported (`github` → `GitHub`).
+ * `ignore`: any capitalisation of `term` is accepted; only `variants` are reported.
+ */
+export const CASE_MODES = ['exact', 'ignore'] as const;
+export type CaseMode = (typeof CASE_MODES)[number];
+
+export interface TermEntry {
+  term: string;
+  variants: string[];
+  allow: string[];
+  case: CaseMode;
+  note?: string;
+  /** Where the entry starts in the term list (for messages about the list). */
+  line: number;
+  column: number;
+}
+
+export interface TermList {
+  /** Absolute path of the file the list was read from. */
+  file: string;
+  entries: TermEntry[];
+}
+
+export interface TerminologyProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Thrown when the term list cannot be used; `problems` lists every one found. */
+export class TerminologyError extends Error {
+  readonly problems: TerminologyProblem[];
+
+  constructor(problems: TerminologyProblem[], options?: {cause?: unknown}) {
+    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    super(`术语表有 ${problems.length} 处错误：\n${lines.join('\n')}`, options);
+    this.name = 'TerminologyError';
+    this.problems = problems;
+  }
+}
+
+const FIELDS = ['term', 'variants', 'allow', 'case', 'note'] as const;
+
+/** Fold ASCII letters only: CJK has no case, and other scripts are not in the list. */
+export function foldAscii(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function hasAsciiLetter(text: string): boolean {
+  return /[A-Za-z]/.test(text);
+}
+
+function list(values: readonly string[]): string {
+  return values.map((v) => `\`${v}\``).join('、');
+}
+
+class Problems {
+  readonly items: TerminologyProblem[] = [];
+  constructor(
+    readonly file: string,
+    private readonly lines: LineCounter,
+  ) {}
+
+  position(node: Node | null | undefined): {line: number; column: number} {
+    const {line, col} = this.lines.linePos(node?.range?.[0] ?? 0);
+    return {line, column: col};
+  }
+
+  add(node: Node | null | undefined, message: string): void {
+    this.items.push({file: this.file, ...this.position(node), message});
+  }
+}
+
+function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  if (typeof node.value === 'number' && typeof node.source === 'string') return node.source;
+  return undefined;
+}
+
+/** A usable form: non-empty, no surrounding or doubled whitespace, no line breaks. */
+function formProblem(key: string, value: string): string | undefined {
+  if (value.trim() === '') return `\`${key}\` 不能为空`;
+  if (value !== value.trim() || /\s{2}|[\n\r\t]/.test(value)) {
+    return `\`${key}\` 的值 \`${value}\` 含有多余的空白；词之间只用一个空格，例如 \`Hugging Face\``;
+  }
+  return undefined;
+}
+
+function stringField(map: YAMLMap, key: string, problems: Problems, example: string): string | undefined {
+  const node = map.get(key, true);
+  if (node === undefined) return undefined;
+  const text = scalarText(node);
+  if (text === undefined) {
+    problems.add(node as Node, `字段 \`${key}\` 应为文本，例如 \`${key}: ${example}\``);
+    return undefined;
+  }
+  const problem = formProblem(key, text);
+  if (problem) {
+    problems.add(node as Node, problem);
+    return undefined;
+  }
+  return text;
+}
+
+interface Item {
+  value: string;
+  node: Node;
+}
+
+function stringList(map: YAMLMap, key: string, problems: Problems, example: string): Item[] {
+  const node = map.get(key, true);
+  if (node === undefined) return [];
+  if (!isSeq(node)) {
+    problems.add(node as Node, `字段 \`${key}\` 应为列表，例如 \`${key}: [${example}]\``);
+    return [];
+  }
+  const items: Item[] = [];
+  for (const item of node.items) {
+    const text = scalarText(item);
+    const problem = text === undefined ? `\`${key}\` 的每一项应为文本，例如 \`${example}\`` : formProblem(key, text);
+    if (problem || text === undefined) problems.add(item as Node, problem ?? '');
+    else items.push({value: text, node: item as Node});
+  }
+  return items;
+}
+
+interface Draft {
+  entry: TermEntry;
+  termNode: Node;
+  variantNodes: Node[];
+}
+
+function readEntry(map: YAMLMap, problems: Problems): Draft | undefined {
+  for (const pair of map.items) {
+    const key = scalarText(pair.key);
+    if (!key || !(FIELDS as readonly string[]).includes(key)) {
+      problems.add(pair.key as Node, `未知字段 \`${String(key)}\`；可用字段：${list(FIELDS)}`);
+    }
+  }
+  if (!map.has('term')) problems.add(map, '缺少必填字段 `term`，例如 `term: GitHub`');
+  const term = stringField(map, 'term', problems, 'GitHub');
+  const note = stringField(map, 'note', problems, '为什么选这个写法');
+  const caseText = stringField(map, 'case', problems, 'exact');
+  if (caseText !== undefined && !(CASE_MODES as readonly string[]).includes(caseText)) {
+    problems.add(map.get('case', true) as Node, `\`case\` 的值 \`${caseText}\` 无效；可选值：${list(CASE_MODES)}`);
+  }
+  const mode: CaseMode = caseText === 'ignore' ? 'ignore' : 'exact';
+  const variants = stringList(map, 'variants', problems, 'Github');
+  const allow = stringList(map, 'allow', problems, '代理服务器');
+  if (term === undefined) return undefined;
+
+  const folded = foldAscii(term);
+  for (const variant of variants) {
+    if (variant.value === term) {
+      problems.add(variant.node, `变体 \`${variant.value}\` 与 \`term\` 相同；变体应是错误的写法`);
+    } else if (mode === 'ignore' && foldAscii(variant.value) === folded) {
+      problems.add(variant.node, `变体 \`${variant.value}\` 只在大小写上与 \`${term}\` 不同，但 \`case: ignore\` 接受任何大小写；删去该变体或改用 \`case: exact\``);
+    }
+  }
+  const checksCase = mode === 'exact' && hasAsciiLetter(term);
+  if (variants.length === 0 && !checksCase) {
+    problems.add(map, `条目 \`${term}\` 没有 \`variants\`，不会报告任何写法；例如 \`variants: [错误写法]\``);
+  }
+  const foldedVariants = variants.map((v) => foldAscii(v.value));
+  for (const phrase of allow) {
+    const inside = foldAscii(phrase.value);
+    if (!foldedVariants.some((v) => inside.includes(v))) {
+      problems.add(phrase.node, `例外短语 \`${phrase.value}\` 不包含任何变体（${list(variants.map((v) => v.value))}）；\`allow\` 只列出包含变体、但变体在其中是正确用法的短语`);
+    }
+  }
+  const position = problems.position(map);
+  return {
+    entry: {
+      term,
+      variants: variants.map((v) => v.value),
+      allow: allow.map((a) => a.value),
+      case: mode,
+      ...(note === undefined ? {} : {note}),
+      ...position,
+    },
+    termNode: map.get('term', true) as Node,
+    variantNodes: variants.map((v) => v.node),
+  };
+}
+
+/** A spelling (folded) may belong to one entry only, or the fix would be ambiguous. */
+function checkUniqueness(drafts: Draft[], problems: Problems): void {
+  const owners = new Map<string, Draft>();
+  for (const draft of drafts) {
+    const claims = [draft.entry.term, ...draft.entry.variants].map((value, i) => ({
+      value,
+      node: i === 0 ? draft.termNode : draft.variantNodes[i - 1],
+    }));
+    for (const claim of claims) {
+      const key = foldAscii(claim.value);
+      const owner = owners.get(key);
+      if (owner && owner !== draft) {
+        problems.add(claim.node, `\`${claim.value}\` 已出现在术语 \`${owner.entry.term}\`（第 ${owner.entry.line} 行）中；每种写法只能属于一个条目`);
+      } else if (!owner) {
+        owners.set(key, draft);
+      }
+    }
+  }
+}
+
+/** Parse and validate term-list text. Throws {@link TerminologyError} listing every problem. */
+export function parseTerminology(source: string, file: string): TermList {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
+  const problems = new Problems(displayPath(file), lines);
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const {line, col} = lines.linePos(error.pos[0]);
+      problems.items.push({file: problems.file, line, column: col, message: `YAML 语法错误：${error.message.split('\n')[0]}`});
+    }
+    throw new TerminologyError(problems.items);
+  }
+  const root = doc.contents;
+  const terms = isMap(root) ? root.get('terms', true) : undefined;
+  if (!isMap(root) || !isSeq(terms)) {
+    problems.add(root as Node, '术语表的顶层应为 `terms:` 列表，例如 `terms:\n  - term: GitHub`');
+    throw new TerminologyError(problems.items);
+  }
+  for (const pair of root.items) {
+    const key = scalarText(pair.key);
+    if (key !== 'terms') problems.add(pair.key as Node, `未知的顶层字段 \`${String(key)}\`；顶层只有 \`terms\``);
+  }
+  const drafts: Draft[] = [];
+  for (const item of terms.items) {
+    if (!isMap(item)) {
+      problems.add(item as Node, '`terms` 的每一项应为一个条目，例如 `- term: GitHub`');
+      continue;
+    }
+    const draft = readEntry(item, problems);
+    if (draft) drafts.push(draft);
+  }
+  checkUniqueness(drafts, problems);
+  if (problems.items.length > 0) {
+    problems.items.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new TerminologyError(problems.items);
+  }
+  return {file, entries: drafts.map((d) => d.entry)};
+}
+
+export const DEFAULT_TERMINOLOGY_PATH = path.join(ROOT_DIR, TERMINOLOGY_FILE);
+
+/** Read and validate the term list (default `data/terminology.yaml`). */
+export function loadTerminology(file: string = DEFAULT_TERMINOLOGY_PATH): TermList {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TerminologyError(
+      [{file: displayPath(file), line: 1, column: 1, message: `无法读取术语表：${(error as Error).message}`}],
+      {cause: error},
+    );
+  }
+  return parseTerminology(source, file);
+}
+
+// ---------------------------------------------------------------------------
+// Matching: one trie over every term and variant, one pass over a text.
+
+export interface TermMatch {
+  /** UTF-16 offsets into the searched text, end exclusive. */
+  start: number;
+  end: number;
+  /** The text as written. */
+  found: string;
+  entry: TermEntry;
+}
+
+export interface TermMatcher {
+  /** Wrong spellings in `text`, leftmost first, the longest at each position. */
+  find(text: string): TermMatch[];
+}
+
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  entry?: TermEntry;
+}
+
+const SPACE = 32;
+
+function isAsciiWord(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === 9 || code === 10 || code === 13;
+}
+
+function lower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/**
+ * Would the neighbour at `index` make the match part of a longer Latin token? Word
+ * characters do; so do path and address punctuation (`.github/`, `@openai`, `a/github`)
+ * before a match; after it, `/` does, and `.` or `-` followed by a word character
+ * (`github.com`, `github-actions`), but not a full stop ending a sentence.
+ */
+function joinsBefore(text: string, index: number): boolean {
+  if (index < 0) return false;
+  const code = text.charCodeAt(index);
+  return isAsciiWord(code) || './\\@#$%~&='.includes(text[index]) || (code === 45 && isAsciiWord(text.charCodeAt(index - 1)));
+}
+
+function joinsAfter(text: string, index: number): boolean {
+  if (index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (isAsciiWord(code) || text[index] === '/' || text[index] === '\\' || text[index] === '@') return true;
+  return (text[index] === '.' || text[index] === '-') && isAsciiWord(text.charCodeAt(index + 1));
+}
+
+function allowed(text: string, start: number, end: number, entry: TermEntry): boolean {
+  if (entry.allow.length === 0) return false;
+  const found = foldAscii(text.slice(start, end));
+  for (const phrase of entry.allow) {
+    const folded = foldAscii(phrase);
+    for (let at = folded.indexOf(found); at !== -1; at = folded.indexOf(found, at + 1)) {
+      const from = start - at;
+      if (from >= 0 && foldAscii(text.slice(from, from + folded.length)) === folded) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Builds the matcher. Terms are in the trie too, so the longest spelling wins:
+ * `提示工程` is not read as `提示` + something, `超参数` is not the variant `超参`.
+ * A space in a term matches any run of whitespace (a soft line break included).
+ */
+export function createTermMatcher(list: TermList): TermMatcher {
+  const root: TrieNode = {children: new Map()};
+  for (const entry of list.entries) {
+    for (const form of [entry.term, ...entry.variants]) {
+      let node = root;
+      for (let i = 0; i < form.length; i++) {
+        const code = lower(form.charCodeAt(i));
+        let next = node.children.get(code);
+        if (!next) {
+          next = {children: new Map()};
+          node.children.set(code, next);
+        }
+        node = next;
+      }
+      node.entry = entry;
+    }
+  }
+
+  function longestAt(text: string, start: number): {end: number; entry: TermEntry} | undefined {
+    let node: TrieNode | undefined = root;
+    let best: {end: number; entry: TermEntry} | undefined;
+    let i = start;
+    while (i < text.length && node) {
+      const code = text.charCodeAt(i);
+      if (isBlank(code) && node.children.has(SPACE)) {
+        node = node.children.get(SPACE);
+        while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+      } else {
+        node = node.children.get(lower(code));
+        i++;
+      }
+      if (node?.entry && !(isAsciiWord(text.charCodeAt(i - 1)) && joinsAfter(text, i))) {
+        best = {end: i, entry: node.entry};
+      }
+    }
+    return best;
+  }
+
+  /** A line break inside a multi-word term is layout, not a misspelling. */
+  function isWrong(found: string, entry: TermEntry): boolean {
+    const written = found.replace(/\s+/g, ' ');
+    if (written === entry.term) return false;
+    return entry.case === 'exact' || foldAscii(written) !== foldAscii(entry.term);
+  }
+
+  return {
+    find(text) {
+      const matches: TermMatch[] = [];
+      let i = 0;
+      while (i < text.length) {
+        const code = text.charCodeAt(i);
+        if (!root.children.has(lower(code)) || (isAsciiWord(code) && joinsBefore(text, i - 1))) {
+          i++;
+          continue;
+        }
+        const hit = longestAt(text, i);
+        if (!hit) {
+          i++;
+          continue;
+        }
+        const found = text.slice(i, hit.end);
+        if (isWrong(found, hit.entry) && !allowed(text, i, hit.end, hit.entry)) {
+          matches.push({start: i, end: hit.end, found, entry: hit.entry});
+        }
+        i = hit.end;
+      }
+      return matches;
+    },
+  };
+}
+
+const matchers = new WeakMap<TermList, TermMatcher>();
+
+/** The matcher for a loaded list, built once per list. */
+export function termMatcher(list: TermList): TermMatcher {
+  let matcher = matchers.get(list);
+  if (!matcher) {
+    matcher = createTermMatcher(list);
+    matchers.set(list, matcher);
+  }
+  return matcher;
+}
