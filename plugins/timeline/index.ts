@@ -1,0 +1,62 @@
+/**
+ * Docusaurus plugin: the model timeline page (`/timeline`) and `/timeline.json`.
+ * Lifecycle wiring only; the work is in the pure modules next to this file.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {loadRegistry} from '../registry/load';
+import {registryMatcher} from '../registry/matcher';
+import type {Registry} from '../registry/types';
+import {buildEntries, buildPageData} from './data';
+import {buildTimelineJson, type TimelineJson} from './json';
+import {docPagesFrom, groupMentions, type ScannedDoc} from './mentions';
+import type {PluginOptions} from './options';
+import {scanDocs} from './scan-docs';
+import {joinRoute} from './route';
+
+export {validateOptions} from './options';
+
+export const PLUGIN_NAME = 'llmbook-timeline';
+const PAGE_COMPONENT = '@site/src/components/Timeline/index.tsx';
+
+export interface TimelineContent {
+  registry: Registry;
+  scanned: ScannedDoc[];
+}
+
+export default function pluginTimeline(context: LoadContext, options: PluginOptions): Plugin<TimelineContent> {
+  const {siteDir, baseUrl, siteConfig} = context;
+  const registryFile = path.resolve(siteDir, options.registryPath);
+  const docsDir = path.resolve(siteDir, options.docsPath);
+  const pagePath = joinRoute(baseUrl, options.routeBasePath);
+  const jsonPath = options.jsonFilename === false ? null : joinRoute(baseUrl, options.jsonFilename);
+  let published: TimelineJson | undefined;
+
+  return {
+    name: PLUGIN_NAME,
+
+    getPathsToWatch: () => [registryFile, path.join(docsDir, '**/*.{md,mdx}')],
+
+    // A RegistryError lists every problem with file:line:column; it stops the build as is.
+    loadContent: () => {
+      const registry = loadRegistry(registryFile);
+      return {registry, scanned: scanDocs(siteDir, docsDir, registryMatcher(registry))};
+    },
+
+    // Runs after the docs plugin has loaded, so the back-links use its real permalinks.
+    async allContentLoaded({allContent, actions}) {
+      const {registry, scanned} = allContent[PLUGIN_NAME]?.[options.id] as TimelineContent;
+      const entries = buildEntries(registry, groupMentions(scanned, docPagesFrom(allContent, options.docsPluginId)));
+      const page = buildPageData(entries, {title: options.title, description: options.description, jsonUrl: jsonPath});
+      const data = await actions.createData(`timeline-${options.id}.json`, JSON.stringify(page));
+      actions.addRoute({path: pagePath, component: PAGE_COMPONENT, exact: true, modules: {timeline: data}});
+      published = buildTimelineJson(entries, siteConfig.url, pagePath);
+    },
+
+    async postBuild({outDir}) {
+      if (!published || options.jsonFilename === false) return;
+      await fs.writeFile(path.join(outDir, options.jsonFilename), `${JSON.stringify(published, null, 2)}\n`);
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The data the timeline plugin hands to its page component (through `createData`).
+ * Plain JSON: the component imports these types only, never code from `plugins/`.
+ */
+import type {EntryType, ModelKind} from '../registry/types';
+
+/** A model this entry grew from, or one that grew from it, with the training stage. */
+export interface Relation {
+  id: string;
+  name: string;
+  via: string;
+}
+
+/** One `##`/`###` section of a chapter that mentions a model. */
+export interface SectionMention {
+  /** Heading text as shown. */
+  text: string;
+  /** The heading's anchor as Docusaurus generates it. */
+  id: string;
+  count: number;
+}
+
+/** One chapter that mentions a model (本书中提及). */
+export interface ChapterMention {
+  title: string;
+  /** Full path with baseUrl, as the docs plugin gives it. */
+  permalink: string;
+  /** Site-relative source path, e.g. `docs/book/01-llm/01-hello-chatgpt.md`. */
+  source: string;
+  /** All mentions in the chapter. */
+  count: number;
+  /** Sections with mentions, in document order; mentions before the first heading have none. */
+  sections: SectionMention[];
+}
+
+export interface TimelineEntry {
+  id: string;
+  type: EntryType;
+  name: string;
+  aliases: string[];
+  org: string;
+  /** As written in the registry: `2022`, `2022-04` or `2022-04-13`. */
+  released: string;
+  precision: 'year' | 'month' | 'day';
+  year: string;
+  kind: ModelKind;
+  kindLabel: string;
+  params?: string;
+  parents: Relation[];
+  children: Relation[];
+  summary: string;
+  sources: string[];
+  mentions: ChapterMention[];
+}
+
+export interface TimelineYear {
+  year: string;
+  entries: TimelineEntry[];
+}
+
+/** A filter choice with how many entries carry it. */
+export interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface LayoutNode {
+  id: string;
+  /** Possibly shortened name drawn in the box. */
+  label: string;
+  /** Full name and date, for the tooltip and screen readers. */
+  title: string;
+  date: string;
+  type: EntryType;
+  column: number;
+  row: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LayoutEdge {
+  from: string;
+  to: string;
+  via: string;
+  /** SVG path data from the parent's right side to the child's left side. */
+  path: string;
+  labelX: number;
+  labelY: number;
+}
+
+export interface LayoutYear {
+  year: string;
+  x: number;
+  width: number;
+}
+
+export interface LineageLayout {
+  width: number;
+  height: number;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  years: LayoutYear[];
+}
+
+/** Everything the page renders. */
+export interface TimelinePageData {
+  title: string;
+  description: string;
+  /** Site-relative URL of the machine-readable copy, or null when it is not published. */
+  jsonUrl: string | null;
+  total: number;
+  years: TimelineYear[];
+  orgs: FacetOption[];
+  kinds: FacetOption[];
+  lineage: LineageLayout;
+}
