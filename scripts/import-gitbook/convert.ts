@@ -78,8 +78,9 @@ function frontMatterEdit(tree: Root, source: string, file: string, keys: Record<
     }
   }
   const yaml = YAML.stringify({...own, ...keys}, {lineWidth: 0}).trimEnd();
-  const separator = range.end === 0 ? '\n' : '';
-  return {start: range.start, end: range.end, text: `---\n${yaml}\n---\n${separator}`};
+  // A chapter's own front matter is replaced in place; a new one is followed by a blank line.
+  const after = range.end === 0 ? '\n\n' : '';
+  return {start: range.start, end: range.end, text: `---\n${yaml}\n---${after}`};
 }
 
 /** The visible replacement of a node whose target cannot be reached. */

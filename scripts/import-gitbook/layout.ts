@@ -76,6 +76,13 @@ function stem(source: string): string {
   return path.posix.basename(source, path.posix.extname(source));
 }
 
+/** A chapter that has children names its folder: `guide/README.md` → `guide`, `a/b.md` → `b`. */
+function chapterFolder(source: string): string {
+  const own = stem(source);
+  const dir = path.posix.basename(path.posix.dirname(source));
+  return /^(readme|index)$/i.test(own) && dir !== '.' ? dir : own;
+}
+
 /** A name that is safe as a file or folder name on every OS. */
 function safeName(name: string): string {
   return name.replace(/[<>:"/\\|?*\s]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'chapter';
@@ -105,7 +112,7 @@ export function planLayout(entries: SummaryEntry[]): LayoutItem[] {
         const name = names.take(isHome ? 'index' : own);
         items.push({kind: 'doc', source: entry.path, out: join(`${name}.md`), title: entry.title, position});
       } else {
-        const wanted = entry.kind === 'chapter' ? safeName(stem(entry.path)) : partFolder(entry.children, position);
+        const wanted = entry.kind === 'chapter' ? safeName(chapterFolder(entry.path)) : partFolder(entry.children, position);
         const sub = join(names.take(wanted));
         items.push({kind: 'category', out: sub, label: entry.title, position});
         if (entry.kind === 'chapter') {
