@@ -1,0 +1,171 @@
+/**
+ * The lint cache, on ESLint's `--cache` model: one JSON file under
+ * `node_modules/.cache/llmbook-lint/`.
+ *
+ * - The whole cache is keyed on everything every result depends on: the resolved
+ *   config, the registry's and the term list's bytes, the tool's own sources and
+ *   the installed dependency versions. Any change there drops every entry.
+ * - Each entry is keyed on the file's bytes (sha1) and on the bytes of each file
+ *   its result depends on (`file.data.lintDependencies`, e.g. the chapters whose
+ *   headings internal-links consulted; a missing file counts as "absent").
+ * - The fast path: a file whose mtime and size equal the stored ones is taken to
+ *   hold the stored bytes, so a warm run stats files and hashes nothing. Only
+ *   when mtime or size moved is the file read and hashed; same hash → still valid.
+ */
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {ROOT_DIR} from '../plugins/constants';
+import type {LintMessage} from './result';
+import type {TaskResult} from './worker';
+import {writeAtomic} from './files';
+
+export const CACHE_FORMAT = 1;
+const CACHE_FILE = 'cache.json';
+
+interface Stamp {
+  mtimeMs: number;
+  size: number;
+  hash: string;
+}
+
+interface Entry extends Stamp {
+  messages: LintMessage[];
+  /** Dependency path → its stamp when the result was computed, `null` when absent. */
+  deps: Record<string, Stamp | null>;
+}
+
+interface CacheData {
+  format: number;
+  key: string;
+  entries: Record<string, Entry>;
+}
+
+function sha1(data: string | Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function hashFile(file: string): string {
+  try {
+    return sha1(fs.readFileSync(file));
+  } catch {
+    return 'absent';
+  }
+}
+
+/** The tool's version: its own sources, the shared registry code and the lockfile. */
+export function toolVersion(): string {
+  const hash = createHash('sha1');
+  const sources = [path.join(ROOT_DIR, 'lint-rules'), path.join(ROOT_DIR, 'plugins/registry')];
+  for (const dir of sources) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (name.endsWith('.ts')) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+    }
+  }
+  for (const file of [path.join(ROOT_DIR, 'plugins/constants.ts'), path.join(ROOT_DIR, 'package-lock.json')]) {
+    hash.update(file).update(hashFile(file));
+  }
+  return hash.digest('hex');
+}
+
+export interface CacheKeyParts {
+  config: unknown;
+  /** Data files every result depends on (registry, term list). */
+  dataFiles: string[];
+  /** The preset module, so a stand-in preset never shares results with the real one. */
+  presetModule: string;
+  tool?: string;
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  const data = parts.dataFiles.map((file) => [file, hashFile(file)]);
+  return sha1(JSON.stringify({config: parts.config, data, preset: parts.presetModule, tool: parts.tool ?? toolVersion()}));
+}
+
+export class LintCache {
+  private data: CacheData;
+  private dirty = false;
+  /** Stamps checked in this run, so a chapter linked from 200 others is checked once. */
+  private readonly checked = new Map<string, Stamp | null>();
+
+  private constructor(
+    readonly file: string,
+    key: string,
+    data: CacheData | undefined,
+  ) {
+    this.data = data && data.format === CACHE_FORMAT && data.key === key ? data : {format: CACHE_FORMAT, key, entries: {}};
+    if (this.data !== data) this.dirty = true;
+  }
+
+  static load(dir: string, key: string): LintCache {
+    const file = path.join(dir, CACHE_FILE);
+    let data: CacheData | undefined;
+    try {
+      data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheData;
+    } catch {
+      data = undefined; // no cache yet, or a damaged one: start empty
+    }
+    return new LintCache(file, key, data);
+  }
+
+  /** The file's current stamp, re-hashing only when mtime or size moved from `known`. */
+  private stamp(file: string, known: Stamp | null | undefined): Stamp | null {
+    const seen = this.checked.get(file);
+    if (seen !== undefined) return seen;
+    let stamp: Stamp | null;
+    try {
+      const stat = fs.statSync(file);
+      stamp =
+        known && known.mtimeMs === stat.mtimeMs && known.size === stat.size
+          ? known
+          : {mtimeMs: stat.mtimeMs, size: stat.size, hash: sha1(fs.readFileSync(file))};
+    } catch {
+      stamp = null;
+    }
+    this.checked.set(file, stamp);
+    return stamp;
+  }
+
+  private sameStamp(file: string, known: Stamp | null): boolean {
+    const now = this.stamp(file, known);
+    if (now === null || known === null) return now === known;
+    return now.hash === known.hash;
+  }
+
+  /** The stored messages if the file and everything it depends on are unchanged. */
+  get(file: string): LintMessage[] | undefined {
+    const entry = this.data.entries[file];
+    if (!entry) return undefined;
+    if (!this.sameStamp(file, entry)) return undefined;
+    for (const [dep, known] of Object.entries(entry.deps)) {
+      if (!this.sameStamp(dep, known)) return undefined;
+    }
+    const now = this.checked.get(file);
+    if (now && now.mtimeMs !== entry.mtimeMs) {
+      // Same bytes, new mtime (e.g. a fresh checkout): remember it so the next run takes the fast path.
+      Object.assign(entry, {mtimeMs: now.mtimeMs, size: now.size});
+      this.dirty = true;
+    }
+    return entry.messages;
+  }
+
+  set(result: TaskResult): void {
+    if (!result.hash) return; // crashed: never cache
+    const deps: Record<string, Stamp | null> = {};
+    for (const dep of result.dependencies ?? []) {
+      if (dep === result.path) continue;
+      deps[dep] = this.stamp(dep, undefined);
+    }
+    const stamp = {mtimeMs: result.mtimeMs, size: result.size, hash: result.hash};
+    this.checked.set(result.path, stamp);
+    this.data.entries[result.path] = {...stamp, messages: result.messages, deps};
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    fs.mkdirSync(path.dirname(this.file), {recursive: true});
+    writeAtomic(this.file, JSON.stringify(this.data));
+    this.dirty = false;
+  }
+}

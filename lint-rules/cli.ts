@@ -1,0 +1,321 @@
+/**
+ * `npm run lint` — the book's content lint.
+ *
+ *   npm run lint                       lint docs/ (and validate data/models.yaml, data/terminology.yaml)
+ *   npm run lint -- PATH…              lint these Markdown files or folders
+ *   npm run lint -- --fix              apply the fixes the rules offer, then report what remains
+ *   npm run lint -- --changed [BASE]   only Markdown files changed against BASE (default origin/main, else main)
+ *   npm run lint -- --format github    GitHub Actions annotations (default when GITHUB_ACTIONS=true)
+ *   npm run lint -- --format json      machine-readable (see reporters/json.ts)
+ *   npm run lint -- --no-cache         ignore and do not write node_modules/.cache/llmbook-lint/
+ *   npm run lint -- --config FILE      another config than ./.lintrc.yaml
+ *   npm run lint -- --threads N        worker threads (default: one per core when > 50 files to lint; 0: none)
+ *
+ * Exit codes: 0 clean or warnings only; 1 an error-severity message (or `--fix`
+ * did not settle); 2 the config, the registry or the term list is invalid, or the
+ * command line is wrong — then nothing is linted and no file is written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../plugins/constants';
+import {loadRegistry, RegistryError} from '../plugins/registry/load';
+import {cacheKey, LintCache} from './cache';
+import {ConfigError, loadConfig, type LintConfig, type RuleSetting} from './config';
+import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type ChangedLines} from './files';
+import {fixesOf} from './fix';
+import {runTasks, workerCount} from './pool';
+import {formatGithub, formatSummary} from './reporters/github';
+import {formatJson} from './reporters/json';
+import {formatStylish, shownPath} from './reporters/stylish';
+import {countSeverities, fixableView, type FileResult, type LintMessage} from './result';
+import {loadTerminology, TerminologyError} from './terminology-data';
+import {presetModuleFrom, type Task, type TaskResult} from './worker';
+
+export const FORMATS = ['stylish', 'github', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  paths: string[];
+  fix: boolean;
+  format: Format;
+  /** `--changed`: `true` for the default base, or the base given. */
+  changed: string | boolean;
+  cache: boolean;
+  config?: string;
+  threads?: number;
+  help: boolean;
+}
+
+const HELP = `用法：npm run lint -- [选项] [路径…]
+
+  路径            要检查的 Markdown 文件或文件夹（默认 docs/）
+  --fix           按规则给出的修复改写文件，再报告剩下的问题
+  --changed [基准] 只检查相对 git 基准改动过的 Markdown（默认 origin/main，没有时用 main）；
+                  基准也可写作 --changed=基准
+  --format 格式    stylish（默认）、github（GITHUB_ACTIONS=true 时默认）或 json
+  --no-cache      不读也不写缓存（node_modules/.cache/llmbook-lint/）
+  --config 文件    配置文件（默认 ./.lintrc.yaml）
+  --threads N     工作线程数（默认：要检查的文件多于 50 个时每核一个；0 表示不用）
+
+退出码：0 没有错误；1 有错误；2 配置、模型注册表或术语表无效，或命令行有误。`;
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions {
+  const options: CliOptions = {
+    paths: [],
+    fix: false,
+    format: env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish',
+    changed: false,
+    cache: true,
+    help: false,
+  };
+  const valueOf = (flag: string, i: number): string => {
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`\`${flag}\` 需要一个值`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    switch (flag) {
+      case '--fix':
+        options.fix = true;
+        break;
+      case '--cache':
+        options.cache = true;
+        break;
+      case '--no-cache':
+        options.cache = false;
+        break;
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '--changed': {
+        if (inline !== undefined) {
+          options.changed = inline;
+          break;
+        }
+        const next = argv[i + 1];
+        // A following word is the base unless it names a file or folder to lint.
+        if (next !== undefined && !next.startsWith('-') && !fs.existsSync(path.resolve(cwd, next))) {
+          options.changed = next;
+          i++;
+        } else {
+          options.changed = true;
+        }
+        break;
+      }
+      case '--format': {
+        const value = inline ?? valueOf(flag, i++);
+        if (!isFormat(value)) throw new UsageError(`未知的输出格式 \`${value}\`；可选：${FORMATS.map((f) => `\`${f}\``).join('、')}`);
+        options.format = value;
+        break;
+      }
+      case '--config':
+        options.config = inline ?? valueOf(flag, i++);
+        break;
+      case '--threads': {
+        const value = inline ?? valueOf(flag, i++);
+        if (!/^\d+$/.test(value)) throw new UsageError(`\`--threads\` 应为非负整数，例如 \`--threads 2\`；收到 \`${value}\``);
+        options.threads = Number(value);
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`未知选项 \`${arg}\`；运行 \`npm run lint -- --help\` 查看用法`);
+        options.paths.push(arg);
+    }
+  }
+  return options;
+}
+
+/** Where a rule's option names a data file, resolved like the rules do (relative to the repo root). */
+function dataFileOption(setting: RuleSetting | undefined, key: string, fallback: string): string {
+  const options = Array.isArray(setting) ? setting[1] : undefined;
+  const value = options?.[key];
+  return path.resolve(ROOT_DIR, typeof value === 'string' ? value : fallback);
+}
+
+export function dataFiles(config: LintConfig): {registry: string; terms: string} {
+  return {
+    registry: dataFileOption(config.rules['model-names'], 'registry', MODELS_FILE),
+    terms: dataFileOption(config.rules.terminology, 'terms', TERMINOLOGY_FILE),
+  };
+}
+
+interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Config, registry and term-list problems as lint results (one per file), so every format shows them. */
+function problemResults(problems: Problem[], ruleId: string, cwd: string): FileResult[] {
+  const byFile = new Map<string, LintMessage[]>();
+  for (const p of problems) {
+    const file = path.resolve(cwd, p.file);
+    const list = byFile.get(file) ?? [];
+    list.push({
+      ruleId,
+      source: 'llmbook',
+      severity: 'error',
+      message: p.message,
+      line: p.line,
+      column: p.column,
+      endLine: null,
+      endColumn: null,
+      startOffset: null,
+      endOffset: null,
+    });
+    byFile.set(file, list);
+  }
+  return [...byFile].map(([file, messages]) => ({path: file, messages}));
+}
+
+/** Load and validate the config and the data files; problems instead of a config when any is broken. */
+export function loadInputs(configFile: string, cwd: string): {config: LintConfig; data: {registry: string; terms: string}} | {problems: FileResult[]} {
+  let config: LintConfig;
+  try {
+    config = loadConfig(configFile);
+  } catch (error) {
+    if (error instanceof ConfigError) return {problems: problemResults(error.problems, 'config', cwd)};
+    throw error;
+  }
+  const data = dataFiles(config);
+  const problems: FileResult[] = [];
+  try {
+    loadRegistry(data.registry);
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    problems.push(...problemResults(error.problems, 'registry', cwd));
+  }
+  try {
+    loadTerminology(data.terms);
+  } catch (error) {
+    if (!(error instanceof TerminologyError)) throw error;
+    problems.push(...problemResults(error.problems, 'terminology-list', cwd));
+  }
+  return problems.length > 0 ? {problems} : {config, data};
+}
+
+function hasFix(messages: readonly LintMessage[]): boolean {
+  return fixesOf(messages.map(fixableView)).length > 0;
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Base for "changed lines first" in annotations: the PR's base branch on GitHub, else `--changed`'s. */
+function annotationBase(options: CliOptions, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_BASE_REF) return `origin/${env.GITHUB_BASE_REF}`;
+  return typeof options.changed === 'string' ? options.changed : undefined;
+}
+
+function report(results: FileResult[], options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io): void {
+  if (options.format === 'json') {
+    io.stdout(formatJson(results, {cwd}));
+    return;
+  }
+  const stylish = formatStylish(results, {cwd, color: options.format === 'stylish' && process.stdout.isTTY === true && !env.NO_COLOR});
+  if (options.format === 'stylish') {
+    io.stdout(stylish);
+    return;
+  }
+  const root = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : (gitRoot(cwd) ?? cwd);
+  let changed: ChangedLines | undefined;
+  if (env.GITHUB_BASE_REF || options.changed) changed = changedLines(cwd, annotationBase(options, env));
+  io.stdout(formatGithub(results, {root, changed, rawReport: stylish}));
+  if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, formatSummary(results, {root, changed}));
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), io: Io = defaultIo): Promise<number> {
+  let options: CliOptions;
+  let files: string[];
+  try {
+    options = parseArgs(argv, env, cwd);
+    if (options.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const configFile = path.resolve(cwd, options.config ?? LINT_CONFIG_FILE);
+  const inputs = loadInputs(configFile, cwd);
+  if ('problems' in inputs) {
+    report(inputs.problems, options, env, cwd, io);
+    io.stderr('配置、模型注册表或术语表有错误（见上）；没有检查任何文件，也没有改写任何文件。');
+    return 2;
+  }
+  try {
+    const scope = options.paths.length > 0 ? options.paths : [DOCS_DIR];
+    files = options.changed ? changedFiles(scope, cwd, typeof options.changed === 'string' ? options.changed : undefined) : listFiles(scope, cwd);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(error.message);
+      return 2;
+    }
+    throw error;
+  }
+
+  const presetModule = presetModuleFrom(env);
+  const cache = options.cache
+    ? LintCache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
+    : undefined;
+  const results = new Map<string, FileResult>();
+  const tasks: Task[] = [];
+  for (const file of files) {
+    const cached = cache?.get(file);
+    if (cached && !(options.fix && hasFix(cached))) results.set(file, {path: file, messages: cached});
+    else tasks.push({path: file, fix: options.fix});
+  }
+  let oscillated = 0;
+  const fixed: string[] = [];
+  if (tasks.length > 0) {
+    const threads = options.threads ?? workerCount(tasks.length);
+    await runTasks(tasks, tasks.length, {config: inputs.config, cwd, presetModule}, (result: TaskResult) => {
+      if (result.oscillated) oscillated++;
+      if (result.fixed) fixed.push(result.path);
+      results.set(result.path, {path: result.path, messages: result.messages, fixed: result.fixed});
+      if (!result.oscillated) cache?.set(result);
+    }, threads);
+  }
+  cache?.save();
+
+  const ordered = files.map((file) => results.get(file)).filter((r): r is FileResult => r !== undefined);
+  report(ordered, options, env, cwd, io);
+  if (fixed.length > 0) io.stderr(`已修复 ${fixed.length} 个文件：${fixed.map((f) => shownPath(f, cwd)).join('、')}`);
+  if (oscillated > 0) io.stderr(`有 ${oscillated} 个文件的修复没有收敛（见上面的 llmbook/fix 消息）。`);
+  return countSeverities(ordered).error > 0 ? 1 : 0;
+}
+
+const defaultIo: Io = {
+  stdout: (text) => {
+    if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  },
+  stderr: (text) => {
+    if (text) process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  },
+};
+
+if (typeof require !== 'undefined' && require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * Linting one file: read, parse once, run the preset, and with `--fix` loop the
+ * fixer and write the file back atomically. Used in the main thread for a few
+ * files and, for many, inside worker threads (see `pool.ts`), where this module
+ * is also the worker's entry: it builds the processor once and answers tasks.
+ */
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {isMainThread, parentPort, workerData} from 'node:worker_threads';
+import type {Root} from 'mdast';
+import remarkParse from 'remark-parse';
+import {unified, type Preset, type Processor} from 'unified';
+import {VFile} from 'vfile';
+import type {LintConfig} from './config';
+import {writeAtomic} from './files';
+import {fixText} from './fix';
+import {compareMessages, toLintMessage, type FileResult, type LintMessage} from './result';
+
+export interface LinterOptions {
+  config: LintConfig;
+  /** Working directory (the VFile's `cwd`). */
+  cwd: string;
+  /** Module exporting `createPreset(config)`; default `./preset` (tests pass a stand-in). */
+  presetModule?: string;
+}
+
+export interface Task {
+  path: string;
+  fix: boolean;
+}
+
+/** A result plus what the cache needs to know about the bytes it was computed from. */
+export interface TaskResult extends FileResult {
+  /** sha1 of the file's bytes as finally linted (after fixing), and their stat. */
+  hash: string;
+  mtimeMs: number;
+  size: number;
+  oscillated?: boolean;
+}
+
+type LintProcessor = Processor<Root, Root, Root, undefined, undefined>;
+
+export const DEFAULT_PRESET_MODULE = path.join(__dirname, 'preset.ts');
+
+export function presetModuleFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LLMBOOK_LINT_PRESET ? path.resolve(env.LLMBOOK_LINT_PRESET) : DEFAULT_PRESET_MODULE;
+}
+
+interface PresetModule {
+  createPreset(config: LintConfig): Preset;
+}
+
+export async function createProcessor(options: LinterOptions): Promise<LintProcessor> {
+  const mod = (await import(options.presetModule ?? DEFAULT_PRESET_MODULE)) as PresetModule & {default?: PresetModule};
+  const createPreset = mod.createPreset ?? mod.default?.createPreset;
+  if (typeof createPreset !== 'function') throw new Error(`${options.presetModule} 没有导出 createPreset`);
+  return unified().use(remarkParse).use(createPreset(options.config)).freeze() as unknown as LintProcessor;
+}
+
+export function sha1(data: string | Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function dependenciesOf(file: VFile): string[] {
+  // Set by internal-links: the files whose headings it consulted.
+  const deps = (file.data as Record<string, unknown>).lintDependencies;
+  return Array.isArray(deps) ? [...new Set(deps.filter((d): d is string => typeof d === 'string'))].sort() : [];
+}
+
+function crashMessage(error: unknown): LintMessage {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: null,
+    source: 'llmbook',
+    severity: 'error',
+    message: `检查这个文件时出错：${reason.split('\n')[0]}`,
+    line: null,
+    column: null,
+    endLine: null,
+    endColumn: null,
+    startOffset: null,
+    endOffset: null,
+  };
+}
+
+export class Linter {
+  constructor(
+    private readonly processor: LintProcessor,
+    private readonly cwd: string,
+  ) {}
+
+  static async create(options: LinterOptions): Promise<Linter> {
+    return new Linter(await createProcessor(options), options.cwd);
+  }
+
+  /** Lint `text` as the content of `file`; the VFile keeps its messages and data. */
+  async lintText(text: string, file: string): Promise<VFile> {
+    const vfile = new VFile({path: file, value: text, cwd: this.cwd});
+    const tree = this.processor.parse(vfile);
+    await this.processor.run(tree, vfile);
+    return vfile;
+  }
+
+  async run(task: Task): Promise<TaskResult> {
+    // Stat before reading: if the file changes in between, the next run sees a new mtime and re-hashes.
+    const stat = fs.statSync(task.path);
+    const bytes = fs.readFileSync(task.path);
+    const text = bytes.toString('utf8');
+    try {
+      let last = await this.lintText(text, task.path);
+      if (!task.fix) return this.result(task.path, last, {hash: sha1(bytes), mtimeMs: stat.mtimeMs, size: stat.size});
+      const fixed = await fixText(text, async (current) => {
+        last = await this.lintText(current, task.path);
+        return last.messages;
+      });
+      if (!fixed.changed) {
+        return this.result(task.path, last, {hash: sha1(bytes), mtimeMs: stat.mtimeMs, size: stat.size, oscillated: fixed.oscillated});
+      }
+      writeAtomic(task.path, fixed.text);
+      const after = fs.statSync(task.path);
+      return this.result(task.path, last, {hash: sha1(fixed.text), mtimeMs: after.mtimeMs, size: after.size, fixed: true, oscillated: fixed.oscillated});
+    } catch (error) {
+      return {path: task.path, messages: [crashMessage(error)], hash: '', mtimeMs: 0, size: 0};
+    }
+  }
+
+  private result(file: string, vfile: VFile, extra: Omit<TaskResult, 'path' | 'messages'>): TaskResult {
+    const messages = vfile.messages.map(toLintMessage).sort(compareMessages);
+    if (extra.oscillated) messages.push(oscillationMessage());
+    return {path: file, messages, dependencies: dependenciesOf(vfile), ...extra};
+  }
+}
+
+export function oscillationMessage(): LintMessage {
+  return {
+    ruleId: 'fix',
+    source: 'llmbook',
+    severity: 'error',
+    message: '`--fix` 没有收敛：有两处修复来回互相撤销（第 n 轮的结果与第 n − 2 轮相同），已停止；请手动修改并报告这两条规则的冲突',
+    line: null,
+    column: null,
+    endLine: null,
+    endColumn: null,
+    startOffset: null,
+    endOffset: null,
+  };
+}
+
+/** Messages between the pool and its workers. */
+export interface WorkerInit {
+  llmbookLint: true;
+  options: LinterOptions;
+}
+export type WorkerRequest = {tasks: Task[]} | {exit: true};
+export type WorkerReply = {ready: true} | {results: TaskResult[]} | {fatal: string};
+
+async function serve(init: WorkerInit): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  let linter: Linter;
+  try {
+    linter = await Linter.create(init.options);
+  } catch (error) {
+    port.postMessage({fatal: error instanceof Error ? (error.stack ?? error.message) : String(error)} satisfies WorkerReply);
+    return;
+  }
+  port.on('message', (request: WorkerRequest) => {
+    if ('exit' in request) {
+      port.close();
+      return;
+    }
+    void (async () => {
+      const results: TaskResult[] = [];
+      for (const task of request.tasks) results.push(await linter.run(task));
+      port.postMessage({results} satisfies WorkerReply);
+    })();
+  });
+  port.postMessage({ready: true} satisfies WorkerReply);
+}
+
+if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.llmbookLint === true) {
+  void serve(workerData as WorkerInit);
+}
