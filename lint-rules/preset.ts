@@ -1,0 +1,99 @@
+/**
+ * The preset every consumer uses: the CLI and its workers, `.remarkrc.mjs` (remark-cli
+ * and the VS Code extension), the example harness and the docs generator. It fixes
+ * how Markdown is parsed (`parsePlugins`) and which rules run with which severity.
+ *
+ * Comments control messages as in remark-lint:
+ * `<!-- lint disable terminology -->`, `<!-- lint enable terminology -->`,
+ * `<!-- lint ignore terminology -->`; the id may also be written in full,
+ * `llmbook/terminology`. `remark-lint` itself only controls messages whose `source` is
+ * `remark-lint`, so the preset adds the same control for our source, `llmbook`.
+ */
+import type {Html, Root} from 'mdast';
+import {commentMarker} from 'mdast-comment-marker';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkLint from 'remark-lint';
+import remarkMath from 'remark-math';
+import type {Pluggable, PluggableList, Plugin, Preset} from 'unified';
+import {messageControl} from 'unified-message-control';
+import type {Node} from 'unist';
+import type {VFile} from 'vfile';
+import {RULE_NAMES, RULE_ORIGIN, type RuleName} from '../plugins/constants';
+import type {LintConfig, RuleSetting} from './config';
+import cjkSpacing from './cjk-spacing';
+import modelNames from './model-names';
+import terminology from './terminology';
+// TODO(rules engineer B): uncomment when `reference-links.ts` and `internal-links.ts` land,
+// and add them to `rules` below (then `rules` can be typed `Record<RuleName, LintPlugin>`).
+// import internalLinks from './internal-links';
+// import referenceLinks from './reference-links';
+
+export type {LintConfig, RuleSetting, Severity} from './config';
+
+/** Parse the same way everywhere: front matter, GFM (tables, autolinks), math. */
+export const parsePlugins: PluggableList = [[remarkFrontmatter, ['yaml']], remarkGfm, remarkMath];
+
+/** What `unified-lint-rule` makes: a plugin taking a severity, or `[severity, options]`. */
+export type LintPlugin = Plugin<[unknown?], Root>;
+
+/** The rules by short id. */
+export const rules: Partial<Record<RuleName, LintPlugin>> = {
+  terminology: terminology as LintPlugin,
+  'model-names': modelNames as LintPlugin,
+  // 'reference-links': referenceLinks as LintPlugin, // TODO(rules engineer B)
+  // 'internal-links': internalLinks as LintPlugin, // TODO(rules engineer B)
+  'cjk-spacing': cjkSpacing as LintPlugin,
+};
+
+/** Every rule on, as errors: what the book is held to when `.lintrc.yaml` says nothing. */
+export const DEFAULT_CONFIG: LintConfig = {
+  rules: {
+    terminology: 'error',
+    'model-names': 'error',
+    'reference-links': 'error',
+    'internal-links': 'error',
+    'cjk-spacing': 'error',
+  },
+};
+
+const PREFIX = `${RULE_ORIGIN}/`;
+
+/**
+ * A comment marker with `llmbook/terminology` read as `terminology`. The prefix is
+ * removed before parsing: `mdast-comment-marker` rejects a `/` in its attributes.
+ */
+function marker(node: Node): ReturnType<typeof commentMarker> {
+  if (node.type !== 'html' || !(node as Html).value.includes(PREFIX)) return commentMarker(node);
+  const html = node as Html;
+  const mark = commentMarker({...html, value: html.value.split(PREFIX).join('')});
+  return mark ? {...mark, node: html} : mark;
+}
+
+/** `lint disable/enable/ignore` for messages whose source is `llmbook`. Runs after the rules. */
+const llmbookMessageControl: Plugin<[], Root> = function () {
+  return (tree: Root, file: VFile) => {
+    messageControl(tree, {file, marker, name: 'lint', source: RULE_ORIGIN, test: ['html', 'comment']});
+  };
+};
+
+function settingFor(config: LintConfig, name: RuleName): RuleSetting | undefined {
+  return config.rules[name] ?? DEFAULT_CONFIG.rules[name];
+}
+
+function isOff(setting: RuleSetting | undefined): boolean {
+  return setting === undefined || setting === 'off' || (Array.isArray(setting) && setting[0] === 'off');
+}
+
+/** The unified preset for a config: parser extensions, remark-lint, the rules that are on. */
+export function createPreset(config: LintConfig = DEFAULT_CONFIG): Preset {
+  const ruleList: Pluggable[] = [];
+  for (const name of RULE_NAMES) {
+    const setting = settingFor(config, name);
+    const plugin = rules[name];
+    if (!plugin || isOff(setting)) continue;
+    // A bare string would reach the rule as its options: unified-lint-rule reads severity only from an array.
+    ruleList.push([plugin, typeof setting === 'string' ? [setting] : setting]);
+  }
+  return {plugins: [...parsePlugins, remarkLint, ...ruleList, llmbookMessageControl]};
+}

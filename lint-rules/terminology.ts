@@ -1,0 +1,182 @@
+/**
+ * 检查正文里的术语写法是否与术语表 `data/terminology.yaml` 一致：产品和项目名的大小写
+ * （`Github` → `GitHub`），以及同一概念的不同中文说法（`大型语言模型` → `大语言模型`）。
+ *
+ * ## 为什么
+ *
+ * 一本书里同一个东西只应有一种写法。读者看到 `Langchain`、`langchain`、`LangChain`
+ * 会以为是三样东西；搜索也只能找到其中一种。术语表记下每个词选了哪种写法、为什么。
+ *
+ * ## 怎样匹配
+ *
+ * - 拉丁字母的写法只匹配完整的词，且不区分大小写：`Github的` 会被找到，`GitHubber`
+ *   不会；路径、域名和标识符（`.github/`、`github.com`、`api_key`）不会被报告。
+ * - 中文没有词边界，按子串匹配。变体在别的词里另有含义时，条目用 `allow` 列出例外短语：
+ *   例如「智能体」的变体「代理」在「代理服务器」「反向代理」里表示 proxy，不报告。
+ * - 总是取最长的写法：术语表里的推荐写法也参与匹配，所以 `超参数` 不会被当作变体 `超参`。
+ * - 只检查正文文本（段落、标题、列表、表格、链接文字）；代码块、行内代码、数学公式、
+ *   HTML、链接地址、front matter 都不检查；链接文字就是网址本身时（自动链接）也不检查。
+ *
+ * 每条消息都可以用 `--fix` 修复：把错误写法替换为推荐写法。条目的 `note` 显示在消息下方。
+ *
+ * ## 添加术语
+ *
+ * 在 `data/terminology.yaml` 里加一个条目：`term`（推荐写法）、`variants`（错误写法）、
+ * 可选的 `allow`（例外短语）、`case`（`exact` 为默认，`term` 的其他大小写形式也算错误；
+ * `ignore` 接受任何大小写）和 `note`（为什么）。术语表有 JSON Schema，编辑器会提示字段；
+ * 术语表出错时 lint 会给出 `文件:行:列` 并以状态码 2 退出。
+ *
+ * ## 何时关闭
+ *
+ * 引用原文、讨论某个写法本身时，用 `<!-- lint ignore terminology -->` 关闭下一个节点的检查，
+ * 或用 `<!-- lint disable terminology -->` 与 `<!-- lint enable terminology -->` 包住一段。
+ * 更好的做法是把原样引用的写法放进行内代码。
+ *
+ * ## 选项
+ *
+ * - `file`（字符串，可选）：术语表路径，默认为 `data/terminology.yaml`。
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   在 GitHub 上可以找到 LangChain 的源码，地址是 github.com/langchain-ai。
+ *
+ *   配置文件放在 `.github/workflows` 目录，`pip install langchain` 即可安装。
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   Github的仓库里有 langchain 的示例。
+ *
+ *   大型语言模型可以充当代理，但不是代理服务器。
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   1:1-1:7: 术语不一致：`Github` 应写作 `GitHub`
+ *   1:13-1:22: 术语不一致：`langchain` 应写作 `LangChain`
+ *   3:1-3:7: 术语不一致：`大型语言模型` 应写作 `大语言模型`
+ *   3:10-3:12: 术语不一致：`代理` 应写作 `智能体`
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "fixed"}
+ *
+ *   GitHub的仓库里有 LangChain 的示例。
+ *
+ *   大语言模型可以充当智能体，但不是代理服务器。
+ *
+ * @example
+ *   {"name": "links.md", "label": "input"}
+ *
+ *   见 [Huggingface 文档](https://huggingface.co/docs) 和 <https://github.com>。
+ *
+ * @example
+ *   {"name": "links.md", "label": "output"}
+ *
+ *   1:4-1:15: 术语不一致：`Huggingface` 应写作 `Hugging Face`
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Link, Node, Parent, Root, Text} from 'mdast';
+import {lintRule} from 'unified-lint-rule';
+import type {Point} from 'unist';
+import type {VFile} from 'vfile';
+import {location} from 'vfile-location';
+import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
+import {DEFAULT_TERMINOLOGY_PATH, loadTerminology, termMatcher, type TermList} from './terminology-data';
+
+export interface TerminologyOptions {
+  /** Path of the term list; default `data/terminology.yaml`. */
+  file?: string;
+}
+
+/** Nodes whose content is not prose: never looked into. */
+const SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
+
+const lists = new Map<string, {mtimeMs: number; list: TermList}>();
+
+/**
+ * One load per term-list version: the rule runs once per file, and an editor
+ * session must see an edited list without a restart.
+ */
+function termList(file: string): TermList {
+  const resolved = path.resolve(file);
+  let mtimeMs = -1;
+  try {
+    mtimeMs = fs.statSync(resolved).mtimeMs;
+  } catch {
+    mtimeMs = -1; // loadTerminology reports the unreadable file with its path
+  }
+  const cached = lists.get(resolved);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.list;
+  const list = loadTerminology(resolved);
+  lists.set(resolved, {mtimeMs, list});
+  return list;
+}
+
+/** An autolink (`<https://…>` or a bare URL): its text is the address, not prose. */
+function isAutolink(link: Link): boolean {
+  if (link.children.length !== 1 || link.children[0].type !== 'text') return false;
+  const text = link.children[0].value;
+  return link.url === text || link.url.endsWith(`//${text}`) || link.url === `mailto:${text}`;
+}
+
+function checkOptions(options: unknown): TerminologyOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`terminology 的选项应为对象，例如 \`{file: data/terminology.yaml}\`，收到 \`${JSON.stringify(options)}\``);
+  }
+  const {file, ...rest} = options as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new Error(`terminology 的未知选项 \`${unknown[0]}\`；可用选项：\`file\``);
+  if (file !== undefined && typeof file !== 'string') throw new Error('terminology 的选项 `file` 应为术语表路径（文本）');
+  return file === undefined ? {} : {file};
+}
+
+function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
+  const options = checkOptions(rawOptions);
+  const matcher = termMatcher(termList(options.file ?? DEFAULT_TERMINOLOGY_PATH));
+  const source = String(file);
+  const place = location(file);
+  const point = (offset: number): Point => {
+    const found = place.toPoint(offset);
+    // Offsets come from node positions in this very file, so they always resolve.
+    if (!found) throw new Error(`offset ${offset} is outside the file`);
+    return found;
+  };
+
+  const check = (node: Text, ancestors: Parent[]): void => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    // The source slice, not `node.value`: offsets must be source offsets for the fixer.
+    for (const match of matcher.find(source.slice(start, end))) {
+      const {term, note} = match.entry;
+      const message = file.message(`术语不一致：\`${match.found}\` 应写作 \`${term}\``, {
+        place: {start: point(start + match.start), end: point(start + match.end)},
+        ancestors: [...ancestors, node],
+      });
+      message.actual = match.found;
+      message.expected = [term];
+      if (note) message.note = note;
+    }
+  };
+
+  const walk = (node: Node, ancestors: Parent[]): void => {
+    if (SKIP.has(node.type)) return;
+    if (node.type === 'text') return check(node as Text, ancestors);
+    if (node.type === 'link' && isAutolink(node as Link)) return;
+    if (!('children' in node)) return;
+    const parent = node as Parent;
+    const inner = [...ancestors, parent];
+    for (const child of parent.children) walk(child, inner);
+  };
+  walk(tree, []);
+}
+
+const remarkLintTerminology = lintRule<Root, TerminologyOptions | undefined>(
+  {origin: `${RULE_ORIGIN}:terminology`, url: ruleDocsUrl('terminology')},
+  terminology,
+);
+
+export default remarkLintTerminology;
