@@ -62,7 +62,8 @@ export function groupMentions(scanned: readonly ScannedDoc[], pages: readonly Do
     const page = pageBySource.get(doc.source);
     if (!page) continue;
     const chapters = new Map<string, ChapterMention>();
-    for (const mention of [...doc.mentions].sort((a, b) => a.start - b.start)) {
+    // The scanner reports mentions in document order.
+    for (const mention of doc.mentions) {
       let chapter = chapters.get(mention.id);
       if (!chapter) {
         chapter = {title: page.title, permalink: page.permalink, source: page.source, count: 0, sections: []};
