@@ -13,7 +13,7 @@ import {startLocalServer} from './local-server';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OPTIONS: CheckOptions = {
   ...DEFAULT_OPTIONS,
-  timeoutMs: 500,
+  timeoutMs: 5_000,
   retries: 0,
   backoffMs: 1,
   sleep: async () => undefined,
