@@ -27,7 +27,7 @@ import terminology from './terminology';
 // TODO(rules engineer B): uncomment when `reference-links.ts` and `internal-links.ts` land,
 // and add them to `rules` below (then `rules` can be typed `Record<RuleName, LintPlugin>`).
 // import internalLinks from './internal-links';
-// import referenceLinks from './reference-links';
+import referenceLinks from './reference-links';
 
 export type {LintConfig, RuleSetting, Severity} from './config';
 
@@ -41,7 +41,7 @@ export type LintPlugin = Plugin<[unknown?], Root>;
 export const rules: Partial<Record<RuleName, LintPlugin>> = {
   terminology: terminology as LintPlugin,
   'model-names': modelNames as LintPlugin,
-  // 'reference-links': referenceLinks as LintPlugin, // TODO(rules engineer B)
+  'reference-links': referenceLinks as LintPlugin,
   // 'internal-links': internalLinks as LintPlugin, // TODO(rules engineer B)
   'cjk-spacing': cjkSpacing as LintPlugin,
 };

@@ -1,0 +1,382 @@
+/**
+ * Links are references a reader can trust and follow: every chapter ends with a
+ * references section (`## 参考链接`) that lists its sources, links say what they point
+ * to, and URLs are clean.
+ *
+ * What it checks:
+ *
+ * - in a chapter (a file under `include`), the last section is the references
+ *   heading at the configured depth, holding one list whose items each start with a
+ *   link (`- [说明文字](https://…)：可选的说明`); the wrong depth (`### 参考链接`) is
+ *   fixable. Files outside `include` are not required to have the section, but when
+ *   they have one it is checked the same way;
+ * - no URL is listed twice in the references list (compared without tracking
+ *   parameters, fragment, trailing `/`, and with `http` read as `https`); the message
+ *   points at the first listing;
+ * - link text says what the link is: not empty and not a word like 点击这里, 这里,
+ *   链接, here, link;
+ * - URLs use `https://` (links to `localhost` excepted). The fix only changes the
+ *   scheme to `https` for the same host and path: it cannot know whether the site
+ *   answers on HTTPS, so open the fixed link once;
+ * - tracking parameters (`utm_*`, `spm`, `share_source`, `vd_source`, `from`,
+ *   `fbclid`, `gclid` …) are removed by the fix, which edits only the URL's query:
+ *   other parameters and the `#fragment` stay as written;
+ * - no bare URL in prose (`https://…` written without `[]()` or `<>`): write
+ *   `[说明文字](https://…)` so the reader sees what the link is;
+ * - every image has alt text.
+ *
+ * URLs inside code, inline code and HTML are not links and are not checked.
+ * Whether a URL still answers is checked by the scheduled external-link check
+ * (`scripts/check-links`), not by this rule.
+ *
+ * Turn it off for a page that is not a chapter but sits among them, or
+ * (`<!-- lint ignore reference-links -->`) for a link quoted on purpose.
+ *
+ * Options (all optional):
+ *
+ * - `include` (`string[]`, default `["book/"]`) — which files are chapters: folders,
+ *   files or globs (`**`, `*`) relative to `docsRoot`;
+ * - `docsRoot` (`string`, default `"docs"`) — relative to the repository root;
+ * - `heading` (`string`, default `"参考链接"`) and `depth` (`number`, default `2`);
+ * - `vagueText` (`string[]`) — link texts that say nothing, compared ignoring case;
+ * - `trackingParams` (`string[]`) — query parameters to remove; `utm_*` matches any
+ *   parameter starting with `utm_`.
+ *
+ * @example
+ *   {"name": "ok.md", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   # 标题
+ *
+ *   正文见 [GPT-4 技术报告](https://arxiv.org/abs/2303.08774)。
+ *
+ *   ![模型谱系图](./lineage.png)
+ *
+ *   ## 参考链接
+ *
+ *   - [GPT-4 技术报告](https://arxiv.org/abs/2303.08774)：OpenAI 的技术报告
+ *   - [Introducing ChatGPT](https://openai.com/index/chatgpt/)
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   # 标题
+ *
+ *   视频在[这里](http://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply)，
+ *   论文见 https://arxiv.org/abs/2303.08774 。
+ *
+ *   ![](./lineage.png)
+ *
+ *   ### 参考链接
+ *
+ *   - [论文](https://arxiv.org/abs/2303.08774?utm_source=x)
+ *   - [同一篇论文](https://arxiv.org/abs/2303.08774/)
+ *   - 没有链接的一项
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   3:5-3:7: 链接文字没有说明内容：`这里` 应写作说明链接去向的文字，例如文章或页面的标题
+ *   3:9-3:13: 链接应使用 HTTPS：`http://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply` 应写作 `https://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply`（修复只改协议，请确认该网址可以用 HTTPS 打开）
+ *   3:44-3:71: 链接带有跟踪参数：`http://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply` 应写作 `http://www.bilibili.com/video/BV1xx?t=30#reply`
+ *   4:5-4:37: 正文里有裸露的网址：`https://arxiv.org/abs/2303.08774` 应写作 `[说明文字](https://arxiv.org/abs/2303.08774)`
+ *   6:1-6:19: 图片缺少替代文字：`![](./lineage.png)` 应写作 `![图片内容的说明](./lineage.png)`
+ *   8:1-8:4: 参考链接标题级别不对：`### 参考链接` 应写作 `## 参考链接`
+ *   10:40-10:53: 链接带有跟踪参数：`https://arxiv.org/abs/2303.08774?utm_source=x` 应写作 `https://arxiv.org/abs/2303.08774`
+ *   11:3-11:45: 参考链接重复：`https://arxiv.org/abs/2303.08774/` 已在第 10 行列出
+ *   12:1-12:10: 参考链接的列表项应以链接开头：写作 `[说明文字](https://…)`，说明放在链接之后
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "fixed", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   # 标题
+ *
+ *   视频在[这里](https://www.bilibili.com/video/BV1xx?t=30#reply)，
+ *   论文见 https://arxiv.org/abs/2303.08774 。
+ *
+ *   ![](./lineage.png)
+ *
+ *   ## 参考链接
+ *
+ *   - [论文](https://arxiv.org/abs/2303.08774)
+ *   - [同一篇论文](https://arxiv.org/abs/2303.08774/)
+ *   - 没有链接的一项
+ *
+ * @example
+ *   {"name": "missing.md", "label": "input", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   # 标题
+ *
+ *   正文。
+ *
+ * @example
+ *   {"name": "missing.md", "label": "output", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   3:1-3:4: 缺少参考链接：章节应以 `## 参考链接` 一节结尾，列出引用的链接
+ */
+import path from 'node:path';
+import type {Definition, Heading, Image, Link, List, Nodes, Root, RootContent} from 'mdast';
+import {toString} from 'mdast-util-to-string';
+import {lintRule} from 'unified-lint-rule';
+import {SKIP, visitParents} from 'unist-util-visit-parents';
+import type {Node} from 'unist';
+import type {VFile} from 'vfile';
+import {location} from 'vfile-location';
+import {VFileMessage} from 'vfile-message';
+import {DOCS_DIR, ROOT_DIR, RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
+import {
+  comparableUrl,
+  DEFAULT_TRACKING_PARAMS,
+  isInsecure,
+  isWebUrl,
+  matchesInclude,
+  trackingEdit,
+  trackingMatcher,
+} from './reference-links-url';
+
+export interface ReferenceLinksOptions {
+  /** Which files are chapters: folders, files or globs relative to `docsRoot`. Default `['book/']`. */
+  include?: string[];
+  /** The docs folder, relative to the repository root. Default `'docs'`. */
+  docsRoot?: string;
+  /** Text of the references heading. Default `'参考链接'`. */
+  heading?: string;
+  /** Depth of the references heading. Default `2`. */
+  depth?: number;
+  /** Link texts that say nothing, compared ignoring case. */
+  vagueText?: string[];
+  /** Query parameters removed by the fix; `utm_*` matches a prefix. */
+  trackingParams?: string[];
+}
+
+export const DEFAULT_OPTIONS = {
+  include: ['book/'],
+  docsRoot: DOCS_DIR,
+  heading: '参考链接',
+  depth: 2,
+  vagueText: ['点击这里', '点击此处', '点这里', '点此', '这里', '此处', '链接', '这个链接', '原文链接', '地址', 'here', 'click here', 'link', 'this link'],
+  trackingParams: [...DEFAULT_TRACKING_PARAMS],
+} satisfies Required<ReferenceLinksOptions>;
+
+type Settings = Required<ReferenceLinksOptions>;
+
+function settingsOf(options: ReferenceLinksOptions | null | undefined): Settings {
+  return {...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined))};
+}
+
+/** Is this file a chapter? A file without a path (stdin, an editor buffer) counts as one. */
+function isChapter(file: VFile, settings: Settings): boolean {
+  if (!file.path) return true;
+  const root = path.resolve(ROOT_DIR, settings.docsRoot);
+  const relative = path.relative(root, path.resolve(file.cwd, file.path)).split(path.sep).join('/');
+  if (relative.startsWith('../') || path.isAbsolute(relative)) return false;
+  return settings.include.some((entry) => matchesInclude(relative, entry));
+}
+
+const quote = (s: string) => `\`${s}\``;
+
+/** Offsets of the URL as written in the source, when it is there verbatim. */
+function rawUrlRange(source: string, node: Link | Image | Definition): [number, number] | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  // After the link text (or label), so a URL also written as the text is not taken for the destination.
+  let from = start;
+  const last = node.type === 'link' && source[start] === '[' ? node.children[node.children.length - 1] : undefined;
+  if (last) from = last.position?.end.offset ?? start;
+  else if (node.type !== 'link' || source[start] === '[') from = source.indexOf(']', start);
+  const found = source.slice(0, end).indexOf(node.url, from);
+  return found < 0 ? undefined : [found, found + node.url.length];
+}
+
+/** A link written as a bare URL (GFM autolink literal), not `[text](url)` nor `<url>`. */
+function isBareUrl(node: Link, source: string): boolean {
+  const start = node.position?.start.offset;
+  return start !== undefined && source[start] !== '[' && source[start] !== '<';
+}
+
+interface Reporter {
+  (reason: string, node: Node, ancestors: Node[], range?: [number, number], fix?: string, cause?: VFileMessage): void;
+  /** Emit the collected messages in source order (the section check runs after the walk). */
+  flush(): void;
+}
+
+function makeReporter(file: VFile, source: string): Reporter {
+  const place = location(file);
+  const queue: Array<{at: number; emit: () => void}> = [];
+  const report = (reason: string, node: Node, ancestors: Node[], range?: [number, number], fix?: string, cause?: VFileMessage) => {
+    const start = range ? place.toPoint(range[0]) : undefined;
+    const end = range ? place.toPoint(range[1]) : undefined;
+    const at = range ? range[0] : (node.position?.start.offset ?? 0);
+    queue.push({
+      at,
+      emit() {
+        const message = file.message(reason, {
+          place: start && end ? {start, end} : node.position,
+          ancestors: [...ancestors, node],
+          ...(cause ? {cause} : {}),
+        });
+        if (fix !== undefined && range && start && end) {
+          message.actual = source.slice(range[0], range[1]);
+          message.expected = [fix];
+        }
+      },
+    });
+  };
+  report.flush = () => {
+    for (const item of queue.sort((a, b) => a.at - b.at)) item.emit();
+    queue.length = 0;
+  };
+  return report;
+}
+
+function checkUrl(node: Link | Image | Definition, ancestors: Node[], source: string, report: Reporter, isTracking: (key: string) => boolean): void {
+  if (!isWebUrl(node.url)) return;
+  const raw = rawUrlRange(source, node);
+  // A bare `www.` link has no scheme in the source: the bare-URL message covers it.
+  if (isInsecure(node.url) && (raw || !(node.type === 'link' && isBareUrl(node, source)))) {
+    const secure = `https${node.url.slice(4)}`;
+    const reason = `链接应使用 HTTPS：${quote(node.url)} 应写作 ${quote(secure)}（修复只改协议，请确认该网址可以用 HTTPS 打开）`;
+    report(reason, node, ancestors, raw ? [raw[0], raw[0] + 4] : undefined, 'https');
+  }
+  const edit = trackingEdit(node.url, isTracking);
+  if (edit) {
+    const clean = node.url.slice(0, edit.start) + edit.query + node.url.slice(edit.end);
+    const range: [number, number] | undefined = raw ? [raw[0] + edit.start, raw[0] + edit.end] : undefined;
+    report(`链接带有跟踪参数：${quote(node.url)} 应写作 ${quote(clean)}`, node, ancestors, range, edit.query);
+  }
+}
+
+function checkLinkText(node: Link, ancestors: Node[], source: string, report: Reporter, vague: Set<string>): void {
+  if (isBareUrl(node, source) || source[node.position?.start.offset ?? 0] === '<') return;
+  const text = toString(node).trim();
+  const first = node.children[0]?.position?.start.offset;
+  const last = node.children[node.children.length - 1]?.position?.end.offset;
+  const range: [number, number] | undefined = first !== undefined && last !== undefined ? [first, last] : undefined;
+  if (text === '') {
+    report(`链接文字为空：${quote(`[](${node.url})`)} 应写作 ${quote(`[说明文字](${node.url})`)}`, node, ancestors);
+  } else if (vague.has(text.toLowerCase())) {
+    report(`链接文字没有说明内容：${quote(text)} 应写作说明链接去向的文字，例如文章或页面的标题`, node, ancestors, range);
+  }
+}
+
+function checkImage(node: Image, ancestors: Node[], source: string, report: Reporter): void {
+  if ((node.alt ?? '').trim() !== '') return;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  const written = start !== undefined && end !== undefined ? source.slice(start, end) : `![](${node.url})`;
+  report(`图片缺少替代文字：${quote(written)} 应写作 ${quote(`![图片内容的说明](${node.url})`)}`, node, ancestors);
+}
+
+/** The link a references list item starts with, if any. */
+function leadingLink(item: RootContent): Link | undefined {
+  if (item.type !== 'listItem') return undefined;
+  const paragraph = item.children[0];
+  const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
+  return first?.type === 'link' ? first : undefined;
+}
+
+function checkList(list: List, root: Root, source: string, report: Reporter, isTracking: (key: string) => boolean): void {
+  const seen = new Map<string, Link>();
+  for (const item of list.children) {
+    const link = leadingLink(item);
+    if (!link) {
+      report('参考链接的列表项应以链接开头：写作 `[说明文字](https://…)`，说明放在链接之后', item, [root, list]);
+      continue;
+    }
+    if (!isWebUrl(link.url)) continue;
+    const key = comparableUrl(link.url, isTracking);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, link);
+      continue;
+    }
+    const line = first.position?.start.line ?? 0;
+    const cause = new VFileMessage('第一次列出的位置', {place: first.position});
+    report(`参考链接重复：${quote(link.url)} 已在第 ${line} 行列出`, link, [root, list, item], undefined, undefined, cause);
+  }
+}
+
+function headingSource(depth: number, text: string): string {
+  return `${'#'.repeat(depth)} ${text}`;
+}
+
+function checkSection(root: Root, chapter: boolean, settings: Settings, source: string, report: Reporter, isTracking: (key: string) => boolean): void {
+  const children = root.children.filter((node) => node.type !== 'yaml' && !(node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())));
+  let index = -1;
+  for (let i = children.length - 1; i >= 0 && index < 0; i--) {
+    const node = children[i];
+    if (node.type === 'heading' && toString(node).trim() === settings.heading) index = i;
+  }
+  const wanted = headingSource(settings.depth, settings.heading);
+  if (index < 0) {
+    const last = children[children.length - 1];
+    if (chapter && last) report(`缺少参考链接：章节应以 ${quote(wanted)} 一节结尾，列出引用的链接`, last, [root]);
+    return;
+  }
+  const heading = children[index] as Heading;
+  const start = heading.position?.start.offset;
+  if (heading.depth !== settings.depth) {
+    const atx = start !== undefined && source.startsWith('#'.repeat(heading.depth), start);
+    const range: [number, number] | undefined = atx && start !== undefined ? [start, start + heading.depth] : undefined;
+    report(`参考链接标题级别不对：${quote(headingSource(heading.depth, settings.heading))} 应写作 ${quote(wanted)}`, heading, [root], range, atx ? '#'.repeat(settings.depth) : undefined);
+  }
+  const section = children.slice(index + 1);
+  const later = section.find((node): node is Heading => node.type === 'heading');
+  if (later) {
+    report(`参考链接应在章节末尾：${quote(settings.heading)} 之后还有标题 ${quote(toString(later))}，请把参考链接一节移到最后`, later, [root]);
+    return;
+  }
+  if (section.length === 0) {
+    report(`参考链接一节是空的：在 ${quote(wanted)} 下用列表列出引用的链接`, heading, [root]);
+    return;
+  }
+  for (const node of section) {
+    if (node.type === 'list') checkList(node, root, source, report, isTracking);
+    else report(`参考链接一节只应包含列表：这里的 ${quote(node.type)} 应改为 \`- [说明文字](https://…)\` 形式的列表项`, node, [root]);
+  }
+}
+
+const referenceLinks = lintRule<Root, ReferenceLinksOptions | null | undefined>(
+  {origin: `${RULE_ORIGIN}:reference-links`, url: ruleDocsUrl('reference-links')},
+  (tree, file: VFile, options) => {
+    const settings = settingsOf(options);
+    const source = String(file);
+    const report = makeReporter(file, source);
+    const isTracking = trackingMatcher(settings.trackingParams);
+    const vague = new Set(settings.vagueText.map((text) => text.toLowerCase()));
+    visitParents(tree, (node: Nodes, ancestors: Node[]) => {
+      switch (node.type) {
+        case 'code':
+        case 'html':
+        case 'yaml':
+        case 'math':
+          return SKIP;
+        case 'link':
+          checkLinkText(node, ancestors, source, report, vague);
+          checkUrl(node, ancestors, source, report, isTracking);
+          if (isBareUrl(node, source)) {
+            report(`正文里有裸露的网址：${quote(node.url)} 应写作 ${quote(`[说明文字](${node.url})`)}`, node, ancestors);
+          }
+          return undefined;
+        case 'definition':
+          checkUrl(node, ancestors, source, report, isTracking);
+          return undefined;
+        case 'image':
+          checkImage(node, ancestors, source, report);
+          checkUrl(node, ancestors, source, report, isTracking);
+          return undefined;
+        case 'imageReference':
+          if (node.alt === undefined || node.alt === null || node.alt.trim() === '') {
+            report(`图片缺少替代文字：${quote(`![][${node.identifier}]`)} 应写作 ${quote(`![图片内容的说明][${node.identifier}]`)}`, node, ancestors);
+          }
+          return undefined;
+        default:
+          return undefined;
+      }
+    });
+    checkSection(tree, isChapter(file, settings), settings, source, report, isTracking);
+    report.flush();
+  },
+);
+
+export default referenceLinks;
