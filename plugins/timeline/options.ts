@@ -34,16 +34,30 @@ export const DEFAULT_OPTIONS: Omit<PluginOptions, 'id'> = {
   description: '书中讨论的大语言模型按发布时间排列：谁发布、从哪个模型演变而来、经过哪种训练，以及本书哪些章节提到了它。',
 };
 
-const relativePath = Joi.string().trim().min(1).pattern(/^(?!\/)/, 'a path relative to the site directory');
+function relativePath(example: string) {
+  return Joi.string()
+    .trim()
+    .min(1)
+    .pattern(/^(?![/\\]|[A-Za-z]:)/)
+    .messages({'string.pattern.base': `{{#label}} 应为相对站点目录的路径，例如 \`${example}\`，而不是 {{#value}}`});
+}
 
 export const OptionsSchema = Joi.object<PluginOptions>({
   id: Joi.string(),
-  routeBasePath: Joi.string().allow('').pattern(/^[^#?]*$/, 'a path without `#` or `?`').default(DEFAULT_OPTIONS.routeBasePath),
-  registryPath: relativePath.default(DEFAULT_OPTIONS.registryPath),
-  docsPath: relativePath.default(DEFAULT_OPTIONS.docsPath),
+  routeBasePath: Joi.string()
+    .allow('')
+    .pattern(/^[^#?]*$/)
+    .messages({'string.pattern.base': '{{#label}} 应为不带 `#` 或 `?` 的路径，例如 `timeline`，而不是 {{#value}}'})
+    .default(DEFAULT_OPTIONS.routeBasePath),
+  registryPath: relativePath(MODELS_FILE).default(DEFAULT_OPTIONS.registryPath),
+  docsPath: relativePath(DOCS_DIR).default(DEFAULT_OPTIONS.docsPath),
   docsPluginId: Joi.string().min(1).default(DEFAULT_OPTIONS.docsPluginId),
   jsonFilename: Joi.alternatives()
-    .try(Joi.string().pattern(/^[^/\\]+\.json$/, 'a file name ending in `.json`'), Joi.boolean().valid(false))
+    .try(Joi.string().pattern(/^[^/\\]+\.json$/), Joi.boolean().valid(false))
+    .messages({
+      'string.pattern.base': `{{#label}} 应为以 \`.json\` 结尾的文件名（例如 \`${TIMELINE_JSON}\`）或 \`false\`，而不是 {{#value}}`,
+      'alternatives.types': `{{#label}} 应为以 \`.json\` 结尾的文件名（例如 \`${TIMELINE_JSON}\`）或 \`false\``,
+    })
     .default(DEFAULT_OPTIONS.jsonFilename),
   title: Joi.string().min(1).default(DEFAULT_OPTIONS.title),
   description: Joi.string().allow('').default(DEFAULT_OPTIONS.description),
