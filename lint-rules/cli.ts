@@ -133,16 +133,19 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: 
 }
 
 /** Where a rule's option names a data file, resolved like the rules do (relative to the repo root). */
-function dataFileOption(setting: RuleSetting | undefined, key: string, fallback: string): string {
+function dataFileOption(setting: RuleSetting | undefined, key: string): string | undefined {
   const options = Array.isArray(setting) ? setting[1] : undefined;
   const value = options?.[key];
-  return path.resolve(ROOT_DIR, typeof value === 'string' ? value : fallback);
+  return typeof value === 'string' ? value : undefined;
 }
 
-export function dataFiles(config: LintConfig): {registry: string; terms: string} {
+/** The registry and term list the rules will read (model-names resolves against the repo root, terminology against the cwd). */
+export function dataFiles(config: LintConfig, cwd: string): {registry: string; terms: string} {
+  const registry = dataFileOption(config.rules['model-names'], 'registry');
+  const terms = dataFileOption(config.rules.terminology, 'file');
   return {
-    registry: dataFileOption(config.rules['model-names'], 'registry', MODELS_FILE),
-    terms: dataFileOption(config.rules.terminology, 'terms', TERMINOLOGY_FILE),
+    registry: path.resolve(ROOT_DIR, registry ?? MODELS_FILE),
+    terms: terms === undefined ? path.resolve(ROOT_DIR, TERMINOLOGY_FILE) : path.resolve(cwd, terms),
   };
 }
 
@@ -185,7 +188,7 @@ export function loadInputs(configFile: string, cwd: string): {config: LintConfig
     if (error instanceof ConfigError) return {problems: problemResults(error.problems, 'config', cwd)};
     throw error;
   }
-  const data = dataFiles(config);
+  const data = dataFiles(config, cwd);
   const problems: FileResult[] = [];
   try {
     loadRegistry(data.registry);

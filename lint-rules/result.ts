@@ -28,6 +28,8 @@ export interface LintMessage {
   actual?: string;
   expected?: string[];
   url?: string;
+  /** Extra explanation (e.g. why a term was chosen). */
+  note?: string;
 }
 
 export interface FileResult {
@@ -63,6 +65,7 @@ export function toLintMessage(message: VFileMessage): LintMessage {
   if (typeof message.actual === 'string') result.actual = message.actual;
   if (Array.isArray(message.expected)) result.expected = [...message.expected];
   if (typeof message.url === 'string') result.url = message.url;
+  if (typeof message.note === 'string') result.note = message.note;
   return result;
 }
 
@@ -93,6 +96,7 @@ export function toVFile(result: FileResult, shownPath: string): VFile {
     message.file = shownPath;
     message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined;
     if (m.url) message.url = m.url;
+    if (m.note) message.note = m.note;
     file.messages.push(message);
   }
   return file;
