@@ -1,5 +1,5 @@
 /**
- * Checks one URL over HTTP: HEAD first, GET when HEAD is refused; redirects followed
+ * Checks one URL over HTTP: HEAD first, GET when HEAD is refused or says not found; redirects followed
  * by hand so permanent ones can be reported; retries with backoff on network errors,
  * timeouts and 5xx; `Retry-After` honoured on 429.
  */
@@ -7,8 +7,12 @@ import type {HostLimiter} from './limiter';
 import type {CheckOptions} from './options';
 import type {Verdict} from './types';
 
-/** Statuses with which a server says it does not do HEAD; GET is tried instead. */
-const HEAD_REFUSED = new Set([403, 405, 501]);
+/**
+ * HEAD answers that GET is asked to confirm: 403/405/501 are how servers refuse HEAD,
+ * and a 404/410 to HEAD alone is not trusted either (some servers only route GET), so a
+ * link is only called dead on what a browser would get.
+ */
+const ASK_GET_AFTER_HEAD = new Set([403, 404, 405, 410, 501]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const PERMANENT_REDIRECTS = new Set([301, 308]);
 const DEAD_STATUSES = new Set([404, 410]);
@@ -148,7 +152,7 @@ export class UrlChecker {
 
   private async headThenGet(url: string, counter: Counter): Promise<Outcome> {
     const head = await this.request(url, 'HEAD', counter);
-    if (head.kind === 'answer' && HEAD_REFUSED.has(head.status)) return this.request(url, 'GET', counter);
+    if (head.kind === 'answer' && ASK_GET_AFTER_HEAD.has(head.status)) return this.request(url, 'GET', counter);
     return head;
   }
 

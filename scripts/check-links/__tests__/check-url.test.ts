@@ -80,16 +80,23 @@ describe('UrlChecker against a local server', () => {
     expect(verdict).toEqual({status: 'dead', httpStatus: 301, detail: '重定向超过 0 次', requests: 1});
   });
 
-  it('calls 404 dead without retrying', async () => {
+  it('calls 404 dead once GET confirms the HEAD answer, without retrying', async () => {
     const sleeps: number[] = [];
+    const before = server.log.length;
     const verdict = await checker(sleeps).check(`${server.origin}/gone-404`);
-    expect(verdict).toEqual({status: 'dead', httpStatus: 404, detail: 'HTTP 404', requests: 1});
+    expect(verdict).toEqual({status: 'dead', httpStatus: 404, detail: 'HTTP 404', requests: 2});
+    expect(server.log.slice(before)).toEqual(['HEAD /gone-404', 'GET /gone-404']);
     expect(sleeps).toEqual([]);
   });
 
   it('calls 410 dead', async () => {
     const verdict = await checker().check(`${server.origin}/gone-410`);
-    expect(verdict).toEqual({status: 'dead', httpStatus: 410, detail: 'HTTP 410', requests: 1});
+    expect(verdict).toEqual({status: 'dead', httpStatus: 410, detail: 'HTTP 410', requests: 2});
+  });
+
+  it('trusts GET over a HEAD that says 404', async () => {
+    const verdict = await checker().check(`${server.origin}/head-404`);
+    expect(verdict).toEqual({status: 'ok', httpStatus: 200, detail: 'HTTP 200', requests: 2});
   });
 
   it('waits as long as Retry-After asks after a 429, then sees the 200', async () => {

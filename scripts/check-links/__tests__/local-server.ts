@@ -38,6 +38,8 @@ const ROUTES: Record<string, Handler> = {
   '/always-503': (_request, response) => response.writeHead(503).end(),
   '/no-head': (request, response) =>
     request.method === 'HEAD' ? response.writeHead(405, {allow: 'GET'}).end() : response.writeHead(200).end('body'),
+  '/head-404': (request, response) =>
+    request.method === 'HEAD' ? response.writeHead(404).end() : response.writeHead(200).end('body'),
   '/forbidden': (_request, response) => response.writeHead(403).end(),
   '/slow': (_request, response) => {
     const timer = setTimeout(() => response.writeHead(200).end(), SLOW_MS);

@@ -113,7 +113,7 @@ describe('checkLinks', () => {
       ['dead', false],
       ['unknown', false],
     ]);
-    expect(server.count('/gone-404')).toBe(requests404 + 1);
+    expect(server.count('/gone-404')).toBe(requests404 + 2);
   });
 
   it('keeps requests to each host at or below the per-host limit', async () => {
