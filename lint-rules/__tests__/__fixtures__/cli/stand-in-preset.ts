@@ -54,8 +54,8 @@ const internalLinks = lintRule<Root>({origin: 'llmbook:internal-links', url: 'ht
   const deps: string[] = [];
   const base = path.dirname(path.resolve(file.cwd, file.path));
   visit(tree, 'link', (node: Link) => {
-    const match = /^([^#:]+\.md)(?:#(.+))?$/.exec(node.url);
-    if (!match) return;
+    const match = /^([^#]+\.md)(?:#(.+))?$/.exec(node.url);
+    if (!match || /^[a-z]+:\/\//.test(node.url)) return;
     const target = path.resolve(base, match[1]);
     deps.push(target);
     if (!fs.existsSync(target)) {
