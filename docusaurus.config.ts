@@ -77,6 +77,9 @@ const config: Config = {
     ],
   ],
 
+  // The model timeline page (/timeline) and /timeline.json; options in plugins/timeline/options.ts.
+  plugins: [['./plugins/timeline/index.ts', {}]],
+
   presets: [
     [
       'classic',
