@@ -24,9 +24,7 @@ import type {LintConfig, RuleSetting} from './config';
 import cjkSpacing from './cjk-spacing';
 import modelNames from './model-names';
 import terminology from './terminology';
-// TODO(rules engineer B): uncomment when `reference-links.ts` and `internal-links.ts` land,
-// and add them to `rules` below (then `rules` can be typed `Record<RuleName, LintPlugin>`).
-// import internalLinks from './internal-links';
+import internalLinks from './internal-links';
 import referenceLinks from './reference-links';
 
 export type {LintConfig, RuleSetting, Severity} from './config';
@@ -42,7 +40,7 @@ export const rules: Partial<Record<RuleName, LintPlugin>> = {
   terminology: terminology as LintPlugin,
   'model-names': modelNames as LintPlugin,
   'reference-links': referenceLinks as LintPlugin,
-  // 'internal-links': internalLinks as LintPlugin, // TODO(rules engineer B)
+  'internal-links': internalLinks as LintPlugin,
   'cjk-spacing': cjkSpacing as LintPlugin,
 };
 

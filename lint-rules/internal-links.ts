@@ -1,0 +1,222 @@
+/**
+ * Links between chapters must arrive: a relative link's file must exist, and its
+ * `#anchor` must be a heading (or HTML `id`) of that file.
+ *
+ * Why: a reader who follows a broken link lands on a 404 or at the top of a long
+ * chapter; the Docusaurus build only catches a missing file, not a missing anchor.
+ *
+ * What it checks, in `[text](url)` links and `[label]: url` definitions:
+ *
+ * - `./02-gpt-family.md`, `../01-llm/index.md`: the file exists relative to the
+ *   linking file (`.md` / `.mdx`; a folder needs an `index.md`, `index.mdx` or
+ *   `README.md`; a path without extension is tried with `.md` and `.mdx`);
+ * - `./02-gpt-family.md#gpt-4`, `#参考链接`: the anchor is a heading id of the
+ *   target (or of this file), computed exactly like Docusaurus: github-slugger through
+ *   `@docusaurus/utils` (`createSlugger`, one slugger per file so a repeated heading
+ *   gets `-1`), explicit ids `## 标题 {#my-id}` and `## 标题 <!-- #my-id -->`;
+ *   `id="…"` / `name="…"` in HTML count too. A percent-encoded anchor is decoded first;
+ * - `/timeline#<id>`: the id is a model id in the registry.
+ *
+ * Not checked here: other site routes (`/docs/…`, `/blog`), which the Docusaurus
+ * build checks (`onBrokenLinks`); external URLs (see the reference-links rule and
+ * the scheduled external-link check); links inside code.
+ *
+ * A broken link has no mechanical fix; the message names the nearest file in the
+ * target folder or the nearest anchors of the target file (only that file's
+ * headings are compared, so the cost does not grow with the book). Each target's
+ * headings are parsed once per process and cached by path and content hash; the
+ * files consulted are recorded in `file.data.lintDependencies` so the CLI cache
+ * re-checks a chapter when a file it links to changes.
+ *
+ * Turn it off for a file that documents broken links on purpose.
+ *
+ * Options: `{registry?: string}` — registry for `/timeline#<id>` links, relative to
+ * the repository root (default `data/models.yaml`).
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   # 标题
+ *
+ *   ## GPT-4 Turbo
+ *
+ *   ## 相同的标题
+ *
+ *   ## 相同的标题
+ *
+ *   ## 自定义 {#custom}
+ *
+ *   见 [上文](#gpt-4-turbo)、[第二个](#相同的标题-1)、[自定义](#custom) 和 [时间线](/timeline#gpt-4)。
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   # 标题
+ *
+ *   ## GPT-4 Turbo
+ *
+ *   见 [上文](#gpt4-turbo) 和 [时间线](/timeline#gpt-5)。
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   5:3-5:20: 锚点不存在：`#gpt4-turbo` 不是本文件中任何标题的 id；相近的锚点：`#gpt-4-turbo`
+ *   5:23-5:45: 时间线锚点不存在：`gpt-5` 不是 `data/models.yaml` 中的模型 id；相近的 id：`gpt-4`、`gpt-2`
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Definition, Link, Root} from 'mdast';
+import {lintRule} from 'unified-lint-rule';
+import {SKIP, visitParents} from 'unist-util-visit-parents';
+import type {Node} from 'unist';
+import type {VFile} from 'vfile';
+import {ROOT_DIR, RULE_ORIGIN, TIMELINE_ROUTE, ruleDocsUrl} from '../plugins/constants';
+import {RegistryError} from '../plugins/registry/load';
+import {anchorIds, closest, fileAnchors} from './internal-links-headings';
+import {modelIndexFor, type ModelIndex} from './model-names-index';
+
+export interface InternalLinksOptions {
+  /** Registry for `/timeline#<id>` links, relative to the repository root. Default `data/models.yaml`. */
+  registry?: string;
+}
+
+const MARKDOWN = ['.md', '.mdx'];
+const INDEX_FILES = ['index.md', 'index.mdx', 'README.md'];
+const quote = (s: string) => `\`${s}\``;
+
+/** How a file link resolved: the Markdown/other file reached, and every path consulted. */
+interface Resolution {
+  file?: string;
+  consulted: string[];
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false; // absent: reported by the caller as a missing target
+  }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // absent: reported by the caller as a missing target
+  }
+}
+
+function resolveTarget(absolute: string): Resolution {
+  if (isFile(absolute)) return {file: absolute, consulted: [absolute]};
+  const candidates = isDirectory(absolute)
+    ? INDEX_FILES.map((name) => path.join(absolute, name))
+    : path.extname(absolute) === ''
+      ? MARKDOWN.map((ext) => absolute + ext)
+      : [absolute];
+  const found = candidates.find(isFile);
+  return found ? {file: found, consulted: [found]} : {consulted: candidates.filter((c) => MARKDOWN.includes(path.extname(c)))};
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray `%` is kept as written
+  }
+}
+
+function shown(file: string): string {
+  const relative = path.relative(ROOT_DIR, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+/** The nearest Markdown file in the folder a missing target would be in (one `readdir`). */
+function nearestFile(missing: string): string | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(missing)).filter((name) => MARKDOWN.includes(path.extname(name)));
+  } catch {
+    return undefined; // the folder is missing too: nothing to suggest
+  }
+  return closest(path.basename(missing), names, 1)[0];
+}
+
+function anchorReason(hash: string, where: string, ids: readonly string[]): string {
+  const near = closest(hash, ids);
+  const hint = near.length > 0 ? `；相近的锚点：${near.map((id) => quote(`#${id}`)).join('、')}` : '';
+  return `锚点不存在：${quote(`#${hash}`)} 不是${where}中任何标题的 id${hint}`;
+}
+
+/** `/timeline#id`: `undefined` when the link is not to the timeline, else the id. */
+function timelineId(url: string): string | undefined {
+  const match = new RegExp(`^/${TIMELINE_ROUTE}/?#(.+)$`).exec(url);
+  return match ? decode(match[1]) : undefined;
+}
+
+function timelineIndex(registry: string | undefined): ModelIndex | undefined {
+  try {
+    return modelIndexFor(registry);
+  } catch (error) {
+    // An invalid registry is reported, with its file:line:column, by model-names.
+    if (error instanceof RegistryError) return undefined;
+    throw error;
+  }
+}
+
+const internalLinks = lintRule<Root, InternalLinksOptions | null | undefined>(
+  {origin: `${RULE_ORIGIN}:internal-links`, url: ruleDocsUrl('internal-links')},
+  (tree, file: VFile, options) => {
+    const here = file.path ? path.resolve(file.cwd, file.path) : undefined;
+    const dependencies = new Set<string>();
+    let ownIds: readonly string[] | undefined;
+    let models: ModelIndex | undefined | null = null;
+
+    const check = (node: Link | Definition, ancestors: Node[]) => {
+      const url = node.url;
+      const report = (reason: string) => file.message(reason, {place: node.position, ancestors: [...ancestors, node]});
+      const timeline = timelineId(url);
+      if (timeline !== undefined) {
+        if (models === null) models = timelineIndex(options?.registry);
+        if (models && !models.ids.has(timeline)) {
+          const near = closest(timeline, models.ids);
+          const hint = near.length > 0 ? `；相近的 id：${near.map(quote).join('、')}` : '';
+          report(`时间线锚点不存在：${quote(timeline)} 不是 ${quote(models.shownFile)} 中的模型 id${hint}`);
+        }
+        return;
+      }
+      // Site routes, other schemes (`https:`, `mailto:`) and protocol-relative URLs are not ours.
+      if (url === '' || url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return;
+      const hashAt = url.indexOf('#');
+      const target = (hashAt < 0 ? url : url.slice(0, hashAt)).replace(/\?.*$/, '');
+      const hash = hashAt < 0 ? '' : decode(url.slice(hashAt + 1));
+      if (target === '') {
+        ownIds ??= anchorIds(tree);
+        if (hash !== '' && !ownIds.includes(hash)) report(anchorReason(hash, '本文件', ownIds));
+        return;
+      }
+      if (!here) return; // no path (stdin): relative files cannot be resolved
+      const absolute = path.resolve(path.dirname(here), decode(target));
+      const resolution = resolveTarget(absolute);
+      for (const consulted of resolution.consulted) dependencies.add(consulted);
+      if (!resolution.file) {
+        const near = nearestFile(absolute);
+        const hint = near ? `；同一文件夹中相近的文件：${quote(near)}` : '';
+        report(`链接目标不存在：${quote(target)} 找不到文件 ${quote(shown(absolute))}${hint}`);
+        return;
+      }
+      if (hash === '' || !MARKDOWN.includes(path.extname(resolution.file))) return;
+      const ids = fileAnchors(resolution.file);
+      if (!ids.includes(hash)) report(anchorReason(hash, ` ${quote(path.basename(resolution.file))} `, ids));
+    };
+
+    visitParents(tree, (node, ancestors) => {
+      if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'math') return SKIP;
+      if (node.type === 'link' || node.type === 'definition') check(node, ancestors);
+      return undefined;
+    });
+    const data = file.data as {lintDependencies?: string[]};
+    data.lintDependencies = [...new Set([...(data.lintDependencies ?? []), ...dependencies])];
+  },
+);
+
+export default internalLinks;
