@@ -88,7 +88,7 @@
  *
  *   使用`pip`安装。
  */
-import type {InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
+import type {Html, InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
 import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
@@ -330,6 +330,18 @@ function boundary(left: Node, right: Node, options: Required<CjkSpacingOptions>,
 
 // ---------------------------------------------------------------------------
 
+/**
+ * Inline HTML depth after `node`: text between `<span>` and `</span>` belongs to the
+ * HTML, not to the Markdown prose, and is left alone like the tags themselves.
+ */
+function htmlDepth(node: Node, depth: number): number {
+  if (node.type !== 'html') return depth;
+  const value = (node as Html).value;
+  if (/^<\/[a-z]/i.test(value)) return Math.max(0, depth - 1);
+  if (/^<[a-z][^>]*>$/i.test(value) && !value.endsWith('/>') && !/^<(br|hr|img|wbr|input)\b/i.test(value)) return depth + 1;
+  return depth;
+}
+
 /** An autolink (`<https://…>` or a bare URL): its text is the address, not prose. */
 function isAutolink(link: Link): boolean {
   if (link.children.length !== 1 || link.children[0].type !== 'text') return false;
@@ -395,8 +407,11 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
     const parent = node as Parent;
     const inner = [...ancestors, parent];
     const children = parent.children;
+    let depth = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
+      depth = htmlDepth(child, depth);
+      if (depth > 0) continue;
       if (child.type === 'text') checkText(child, i === children.length - 1, inner);
       else walk(child, inner);
       if (i > 0) {

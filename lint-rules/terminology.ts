@@ -77,7 +77,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Link, Node, Parent, Root, Text} from 'mdast';
+import type {Html, Link, Node, Parent, Root, Text} from 'mdast';
 import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
@@ -112,6 +112,18 @@ function termList(file: string): TermList {
   const list = loadTerminology(resolved);
   lists.set(resolved, {mtimeMs, list});
   return list;
+}
+
+/**
+ * Inline HTML depth after `node`: text between `<span>` and `</span>` belongs to the
+ * HTML, not to the Markdown prose, and is left alone like the tags themselves.
+ */
+function htmlDepth(node: Node, depth: number): number {
+  if (node.type !== 'html') return depth;
+  const value = (node as Html).value;
+  if (/^<\/[a-z]/i.test(value)) return Math.max(0, depth - 1);
+  if (/^<[a-z][^>]*>$/i.test(value) && !value.endsWith('/>') && !/^<(br|hr|img|wbr|input)\b/i.test(value)) return depth + 1;
+  return depth;
 }
 
 /** An autolink (`<https://…>` or a bare URL): its text is the address, not prose. */
@@ -169,7 +181,11 @@ function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
     if (!('children' in node)) return;
     const parent = node as Parent;
     const inner = [...ancestors, parent];
-    for (const child of parent.children) walk(child, inner);
+    let depth = 0;
+    for (const child of parent.children) {
+      depth = htmlDepth(child, depth);
+      if (depth === 0) walk(child, inner);
+    }
   };
   walk(tree, []);
 }
