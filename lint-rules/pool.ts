@@ -5,8 +5,8 @@
  * files nor their trees are ever all in memory.
  *
  * Workers run TypeScript: the package is CommonJS (no `"type": "module"`), so the
- * worker starts from a tiny script that registers tsx's CommonJS and ESM hooks
- * and then requires `worker.ts` (`execArgv: ['--import', 'tsx']` does not reach
+ * worker starts from a tiny script that registers tsx's CommonJS hook (which also
+ * loads the ESM-only unified packages) and then requires `worker.ts` (`execArgv: ['--import', 'tsx']` does not reach
  * a worker's entry on Node 20).
  */
 import {createRequire} from 'node:module';
@@ -22,13 +22,8 @@ export const WORKER_THRESHOLD = 50;
 function bootstrap(): string {
   const require = createRequire(__filename);
   const cjs = require.resolve('tsx/cjs/api');
-  const esm = require.resolve('tsx/esm/api');
   const entry = path.join(__dirname, 'worker.ts');
-  return [
-    `require(${JSON.stringify(cjs)}).register();`,
-    `require(${JSON.stringify(esm)}).register();`,
-    `require(${JSON.stringify(entry)});`,
-  ].join('\n');
+  return [`require(${JSON.stringify(cjs)}).register();`, `require(${JSON.stringify(entry)});`].join('\n');
 }
 
 export function workerCount(files: number): number {

@@ -52,9 +52,11 @@ interface PresetModule {
 }
 
 export async function createProcessor(options: LinterOptions): Promise<LintProcessor> {
-  const mod = (await import(options.presetModule ?? DEFAULT_PRESET_MODULE)) as PresetModule & {default?: PresetModule};
+  const file = options.presetModule ?? DEFAULT_PRESET_MODULE;
+  // `require` where there is one (tsx's CommonJS hook, also inside workers, which have no ESM hook); `import` otherwise.
+  const mod = (typeof require === 'function' ? require(file) : await import(file)) as PresetModule & {default?: PresetModule};
   const createPreset = mod.createPreset ?? mod.default?.createPreset;
-  if (typeof createPreset !== 'function') throw new Error(`${options.presetModule} 没有导出 createPreset`);
+  if (typeof createPreset !== 'function') throw new Error(`${file} 没有导出 createPreset`);
   return unified().use(remarkParse).use(createPreset(options.config)).freeze() as unknown as LintProcessor;
 }
 
