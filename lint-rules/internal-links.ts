@@ -168,6 +168,9 @@ const internalLinks = lintRule<Root, InternalLinksOptions | null | undefined>(
   (tree, file: VFile, options) => {
     const here = file.path ? path.resolve(file.cwd, file.path) : undefined;
     const dependencies = new Set<string>();
+    // Within one file, each target is resolved and read once however often it is linked.
+    const resolved = new Map<string, Resolution>();
+    const anchorsOf = new Map<string, readonly string[]>();
     let ownIds: readonly string[] | undefined;
     let models: ModelIndex | undefined | null = null;
 
@@ -196,7 +199,11 @@ const internalLinks = lintRule<Root, InternalLinksOptions | null | undefined>(
       }
       if (!here) return; // no path (stdin): relative files cannot be resolved
       const absolute = path.resolve(path.dirname(here), decode(target));
-      const resolution = resolveTarget(absolute);
+      let resolution = resolved.get(absolute);
+      if (!resolution) {
+        resolution = resolveTarget(absolute);
+        resolved.set(absolute, resolution);
+      }
       for (const consulted of resolution.consulted) dependencies.add(consulted);
       if (!resolution.file) {
         const near = nearestFile(absolute);
@@ -205,7 +212,11 @@ const internalLinks = lintRule<Root, InternalLinksOptions | null | undefined>(
         return;
       }
       if (hash === '' || !MARKDOWN.includes(path.extname(resolution.file))) return;
-      const ids = fileAnchors(resolution.file);
+      let ids = anchorsOf.get(resolution.file);
+      if (!ids) {
+        ids = fileAnchors(resolution.file);
+        anchorsOf.set(resolution.file, ids);
+      }
       if (!ids.includes(hash)) report(anchorReason(hash, ` ${quote(path.basename(resolution.file))} `, ids));
     };
 
