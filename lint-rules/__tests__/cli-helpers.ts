@@ -29,7 +29,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string |
   for (const key of ['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'GITHUB_WORKSPACE', 'GITHUB_BASE_REF']) delete base[key];
   const merged = {...base, ...env};
   if (merged.LLMBOOK_LINT_PRESET === '') delete merged.LLMBOOK_LINT_PRESET;
-  const result = spawnSync(TSX, [CLI, ...args], {cwd, env: merged as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000});
+  const result = spawnSync(TSX, [CLI, ...args], {cwd, env: merged as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 300_000, maxBuffer: 256 * 1024 * 1024});
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr};
 }
 
