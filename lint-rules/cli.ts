@@ -272,7 +272,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
 
   const presetModule = presetModuleFrom(env);
-  const cache = options.cache
+  // `--changed` lints a handful of files: loading a cache that grows with the book would cost more than it saves.
+  const cache = options.cache && !options.changed
     ? LintCache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
     : undefined;
   const results = new Map<string, FileResult>();
