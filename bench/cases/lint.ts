@@ -1,0 +1,158 @@
+/**
+ * Our lint CLI (`lint-rules/cli.ts`), started as `npm run lint` starts it but in one
+ * process (`node --import tsx`), on the scaled corpus: cold, warm, one file changed,
+ * single-threaded, and each rule alone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {LINT_CACHE_DIR, ROOT_DIR, RULE_NAMES, type RuleName} from '../../plugins/constants';
+import type {Case, Sample} from '../suite';
+import {CaseFailure} from '../suite';
+import {expectFiles, runNode, sampleOf, TSX_IMPORT, type BenchContext, type NodeRun} from './context';
+
+export const LINT_CLI = path.join(ROOT_DIR, 'lint-rules', 'cli.ts');
+
+/** Why the lint cases cannot run here, or undefined when they can. */
+export function lintUnavailable(): string | undefined {
+  return fs.existsSync(LINT_CLI) ? undefined : 'not available: lint-rules/cli.ts is not there yet';
+}
+
+interface LintJson {
+  files: Array<{path: string; messages: unknown[]}>;
+  counts: {error: number; warning: number; info: number; files: number};
+}
+
+/** Read `--format json` output; a crash message in the results counts as a failure. */
+export function lintCounts(stdout: string, label: string): {files: number; messages: number} {
+  let json: LintJson;
+  try {
+    json = JSON.parse(stdout) as LintJson;
+  } catch {
+    throw new CaseFailure(`${label}: output is not the lint JSON format; it begins: ${stdout.slice(0, 200)}`);
+  }
+  return {files: json.counts.files, messages: json.counts.error + json.counts.warning + json.counts.info};
+}
+
+export async function runLint(ctx: BenchContext, run: Omit<NodeRun, 'args'> & {args: string[]}): Promise<Sample & {files: number; messages: number}> {
+  const result = await runNode(ctx, {...run, args: ['--import', TSX_IMPORT, LINT_CLI, '--format', 'json', ...run.args], okCodes: [0, 1]});
+  const counts = lintCounts(result.stdout(), run.label);
+  return {...sampleOf(result, counts), ...counts};
+}
+
+/** Which rules the preset has (a rule file not written yet cannot be measured alone). */
+async function presetRules(): Promise<Set<string> | string> {
+  try {
+    const preset = (await import('../../lint-rules/preset')) as {rules: Partial<Record<RuleName, unknown>>};
+    return new Set(Object.keys(preset.rules).filter((k) => preset.rules[k as RuleName] !== undefined));
+  } catch (error) {
+    return `not available: lint-rules/preset.ts does not load (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+
+export function ruleConfig(only: RuleName): string {
+  return `rules:\n${RULE_NAMES.map((name) => `  ${name}: ${name === only ? 'error' : 'off'}`).join('\n')}\n`;
+}
+
+const CHANGED_LINE = '\n\n基准测试追加的一行：GPT-4 与 ChatGPT 的对比。\n';
+
+export function lintCases(ctx: BenchContext): Case[] {
+  const unavailable = lintUnavailable();
+  const cwd = path.join(ctx.tmp, 'lint');
+  fs.mkdirSync(cwd, {recursive: true});
+  const target = (): string => path.relative(cwd, ctx.corpus!.dir);
+  const files = (): number => ctx.corpus!.files;
+  const checked = (label: string, sample: Sample & {files: number}, expected = files()): Sample => {
+    expectFiles(label, sample.files, expected);
+    return sample;
+  };
+  const firstFile = (): string => {
+    const dir = ctx.corpus!.dir;
+    const copy = fs.readdirSync(dir).sort()[0];
+    const md = fs.readdirSync(path.join(dir, copy)).sort().find((n) => n.endsWith('.md'));
+    if (!md) throw new CaseFailure(`no Markdown file at the top of ${copy}`);
+    return path.join(dir, copy, md);
+  };
+  const cases: Case[] = [
+    {
+      group: 'lint',
+      rows: [
+        {id: 'lint-cold', label: 'our lint, full preset, cold (no cache yet)', baseline: 'parse', unavailable},
+        {id: 'lint-warm', label: 'our lint, warm (cache, nothing changed)', baseline: 'parse', unavailable},
+        {id: 'lint-one-changed', label: 'our lint, warm, one file changed', baseline: 'parse', unavailable},
+      ],
+      async run() {
+        fs.rmSync(path.join(cwd, LINT_CACHE_DIR), {recursive: true, force: true});
+        const cold = checked('lint cold', await runLint(ctx, {label: 'lint-cold', args: [target()], cwd}));
+        const warm = checked('lint warm', await warmRun(ctx, cwd, target()));
+        const file = firstFile();
+        const original = fs.readFileSync(file);
+        fs.appendFileSync(file, CHANGED_LINE);
+        let changed: Sample;
+        try {
+          changed = checked('lint one changed', await runLint(ctx, {label: 'lint-one-changed', args: [target()], cwd}));
+        } finally {
+          fs.writeFileSync(file, original);
+        }
+        return {'lint-cold': cold, 'lint-warm': warm, 'lint-one-changed': changed};
+      },
+    },
+  ];
+  if (!ctx.options.smoke) {
+    cases.push({
+      group: 'lint',
+      rows: [{id: 'lint-1thread', label: 'our lint, full preset, no cache, one thread (`--threads 0`)', baseline: 'parse', unavailable}],
+      async run() {
+        return {'lint-1thread': checked('lint one thread', await runLint(ctx, {label: 'lint-1thread', args: ['--no-cache', '--threads', '0', target()], cwd}))};
+      },
+    });
+  }
+  return cases;
+}
+
+function cacheStamp(cwd: string): number | undefined {
+  try {
+    return fs.statSync(path.join(cwd, LINT_CACHE_DIR, 'cache.json')).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A warm run with nothing changed must not rewrite the cache. When it does, the cache
+ * was dropped (the tool's sources or the lockfile changed under a running benchmark):
+ * run once more on the fresh cache, and fail if that one misses too.
+ */
+async function warmRun(ctx: BenchContext, cwd: string, target: string): Promise<Sample & {files: number}> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const before = cacheStamp(cwd);
+    const sample = await runLint(ctx, {label: 'lint-warm', args: [target], cwd});
+    if (before !== undefined && cacheStamp(cwd) === before) return sample;
+  }
+  throw new CaseFailure('lint warm: the cache was rewritten on two runs in a row with nothing changed, so no warm figure can be taken');
+}
+
+export async function ruleCases(ctx: BenchContext): Promise<Case[]> {
+  const cwd = path.join(ctx.tmp, 'lint');
+  fs.mkdirSync(cwd, {recursive: true});
+  const cliMissing = lintUnavailable();
+  const inPreset = cliMissing ?? (await presetRules());
+  const names = ctx.options.smoke
+    ? RULE_NAMES.filter((name) => typeof inPreset !== 'string' && inPreset.has(name)).slice(0, 1)
+    : RULE_NAMES;
+  return names.map((name): Case => {
+    const id = `rule-${name}`;
+    const unavailable =
+      typeof inPreset === 'string' ? inPreset : inPreset.has(name) ? undefined : `not available: \`${name}\` is not in lint-rules/preset.ts yet`;
+    const config = path.join(cwd, `${id}.lintrc.yaml`);
+    fs.writeFileSync(config, ruleConfig(name));
+    return {
+      group: 'rules',
+      rows: [{id, label: `our lint, only \`${name}\` (no cache)`, baseline: 'parse', unavailable}],
+      async run() {
+        const sample = await runLint(ctx, {label: id, args: ['--no-cache', '--config', config, path.relative(cwd, ctx.corpus!.dir)], cwd});
+        expectFiles(id, sample.files, ctx.corpus!.files);
+        return {[id]: sample};
+      },
+    };
+  });
+}

@@ -1,0 +1,61 @@
+/** The speed targets of issues #4, #5 and #8, checked against one run's medians. */
+import type {RowSummary} from './suite';
+import {formatKb, formatMs, formatPercent, formatRatio, ratio} from './stats';
+
+export interface TargetResult {
+  target: string;
+  measured: string;
+  /** undefined when a row it needs was not measured. */
+  met?: boolean;
+}
+
+type Rows = Map<string, RowSummary>;
+
+function ms(rows: Rows, id: string): number | undefined {
+  const row = rows.get(id);
+  return row && Number.isFinite(row.ms) ? row.ms : undefined;
+}
+
+function rss(rows: Rows, id: string): number | undefined {
+  return rows.get(id)?.rssKb;
+}
+
+function check(target: string, value: number, limit: number, shown: string, strict = false): TargetResult {
+  if (!Number.isFinite(value)) return {target, measured: 'not measured'};
+  return {target, measured: shown, met: strict ? value < limit : value <= limit};
+}
+
+export function evaluateTargets(summaries: readonly RowSummary[]): TargetResult[] {
+  const rows: Rows = new Map(summaries.map((r) => [r.id, r]));
+  const cold = ratio(ms(rows, 'lint-cold'), ms(rows, 'parse'));
+  const warm = ratio(ms(rows, 'lint-warm'), ms(rows, 'parse'));
+  const warmVsAutocorrect = ratio(ms(rows, 'lint-warm'), ms(rows, 'autocorrect-cli'));
+  const mem = ratio(rss(rows, 'lint-cold'), rss(rows, 'parse'));
+  const memBook = ratio(rss(rows, 'book-lint-full'), rss(rows, 'book-parse'));
+  const memGrowth = ratio(rss(rows, 'book-lint-full'), rss(rows, 'lint-cold'));
+  const share = ratio(ms(rows, 'al-real'), ms(rows, 'al-parse'));
+  const synth = ratio(ms(rows, 'al-synth'), ms(rows, 'al-real'));
+  const build = ratio(ms(rows, 'build-with'), ms(rows, 'build-without'));
+  const changed = ms(rows, 'book-lint-changed') ?? Number.NaN;
+  return [
+    check('cold full lint ≤ 1.0× parse-only (one thread)', cold, 1.0, formatRatio(cold)),
+    check('warm full lint ≤ 0.1× parse-only', warm, 0.1, formatRatio(warm)),
+    check('warm full lint faster than AutoCorrect’s CLI', warmVsAutocorrect, 1, `${formatRatio(warmVsAutocorrect)} AutoCorrect`, true),
+    check(
+      'lint peak memory ≤ 1.5× parse-only',
+      Math.max(mem, Number.isFinite(memBook) ? memBook : mem),
+      1.5,
+      `${formatRatio(mem)} (${formatKb(rss(rows, 'lint-cold'))} vs ${formatKb(rss(rows, 'parse'))}); 5,000 files: ${formatRatio(memBook)}`,
+    ),
+    check(
+      'lint peak memory flat from the scaled corpus to 5,000 files (≤ 1.25×)',
+      memGrowth,
+      1.25,
+      `${formatRatio(memGrowth)} (${formatKb(rss(rows, 'lint-cold'))} → ${formatKb(rss(rows, 'book-lint-full'))})`,
+    ),
+    check('auto-link ≤ 5 % of remark-parse time', share, 0.05, formatPercent(share)),
+    check('auto-link with 5,000 models ≤ 1.3× real registry', synth, 1.3, formatRatio(synth)),
+    check('build with our plugins ≤ 1.05× without', build, 1.05, formatRatio(build)),
+    check('`--changed`, one file in a 5,000-file book < 1 s', changed, 1000, formatMs(changed), true),
+  ];
+}
