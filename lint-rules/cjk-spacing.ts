@@ -397,6 +397,7 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
     extraSpaces(text, start, findings);
     halfWidthPunctuation(text, start, atParagraphEnd, urls, findings);
     parentheses(text, start, findings);
+    if (findings.length === 0) return;
     findings.sort((x, y) => x.start - y.start || x.end - y.end);
     report(findings, [...ancestors, node]);
   };
@@ -417,7 +418,7 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
       if (i > 0) {
         const findings: Finding[] = [];
         boundary(children[i - 1], child, options, findings);
-        report(findings, inner);
+        if (findings.length > 0) report(findings, inner);
       }
     }
   };
