@@ -57,6 +57,8 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
     });
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(new URL(`${TIMELINE_ROUTE}${hash}`, site.url).href, {waitUntil: 'networkidle'});
+    // Docusaurus marks the page once React has hydrated it; the filters work from then on.
+    await page.locator('html[data-has-hydrated="true"]').waitFor({state: 'attached'});
     return {page, errors};
   }
 
@@ -128,6 +130,20 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
 
     await orgs.getByRole('button', {name: '全选'}).click();
     await expect.poll(() => page.locator('li[data-org]:visible').count()).toBe(total);
+    await page.close();
+  });
+
+  it('clears the filters when a link leads to an entry they hide', async () => {
+    const {page} = await open();
+    const orgs = page.locator('fieldset', {has: page.locator('legend', {hasText: '组织'})});
+    await orgs.getByRole('button', {name: '清空'}).click();
+    await orgs.getByRole('checkbox', {name: /^Google/}).check();
+    await expect.poll(() => page.locator('h3#davinci').isVisible()).toBe(false);
+    await page.locator('svg a[href="#davinci"]').click();
+    await page.waitForURL(/\/timeline#davinci$/);
+    await expect.poll(() => page.locator('h3#davinci').isVisible()).toBe(true);
+    await expect.poll(() => inView(page, 'davinci')).toBe(true);
+    await expect(orgs.getByRole('checkbox', {name: /^OpenAI/}).isChecked()).resolves.toBe(true);
     await page.close();
   });
 

@@ -98,9 +98,9 @@ describe('TimelineView (server render)', () => {
     expect(svg).toContain('>监督指令微调</text>');
   });
 
-  it('offers organisation and kind filters as labelled checkboxes, all checked', () => {
+  it('offers organisation and kind filters as labelled checkboxes, all checked, disabled until hydrated', () => {
     const html = render(fixture);
-    expect(html).toContain('<legend');
+    expect(html.match(/<fieldset class="[^"]*" disabled=""><legend class="[^"]*">(组织|类型)<\/legend>/g)).toHaveLength(2);
     expect(html).toMatch(/<label class="[^"]*"><input type="checkbox" checked="" value="OpenAI"\/>OpenAI<span class="[^"]*">（6）<\/span><\/label>/);
     expect(html).toMatch(/<label class="[^"]*"><input type="checkbox" checked="" value="code"\/>代码模型<span class="[^"]*">（1）<\/span><\/label>/);
   });

@@ -7,10 +7,12 @@ interface FacetProps {
   options: FacetOption[];
   selected: ReadonlySet<string>;
   onChange(next: Set<string>): void;
+  /** Until the page has hydrated the boxes would change without filtering anything. */
+  disabled: boolean;
 }
 
 /** One group of checkboxes, with buttons to select all or none. */
-export function Facet({legend, options, selected, onChange}: FacetProps): ReactNode {
+export function Facet({legend, options, selected, onChange, disabled}: FacetProps): ReactNode {
   const toggle = (value: string) => {
     const next = new Set(selected);
     if (next.has(value)) next.delete(value);
@@ -18,7 +20,7 @@ export function Facet({legend, options, selected, onChange}: FacetProps): ReactN
     onChange(next);
   };
   return (
-    <fieldset className={styles.facet}>
+    <fieldset className={styles.facet} disabled={disabled}>
       <legend className={styles.facetLegend}>{legend}</legend>
       <div className={styles.facetActions}>
         <button type="button" className="button button--sm button--secondary" onClick={() => onChange(new Set(options.map((o) => o.value)))}>

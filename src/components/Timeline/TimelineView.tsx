@@ -23,6 +23,8 @@ export default function TimelineView({data, components}: Props): ReactNode {
   const allKinds = useMemo(() => new Set(data.kinds.map((k) => k.value)), [data.kinds]);
   const [orgs, setOrgs] = useState<Set<string>>(allOrgs);
   const [kinds, setKinds] = useState<Set<string>>(allKinds);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const visible = useMemo(() => visibleIds(data.years, orgs, kinds), [data.years, orgs, kinds]);
 
   // Following a link to an entry the filters hide clears the filters, then shows it.
@@ -63,8 +65,8 @@ export default function TimelineView({data, components}: Props): ReactNode {
           筛选
         </Heading>
         <div className={styles.facets}>
-          <Facet legend="组织" options={data.orgs} selected={orgs} onChange={setOrgs} />
-          <Facet legend="类型" options={data.kinds} selected={kinds} onChange={setKinds} />
+          <Facet legend="组织" options={data.orgs} selected={orgs} onChange={setOrgs} disabled={!hydrated} />
+          <Facet legend="类型" options={data.kinds} selected={kinds} onChange={setKinds} disabled={!hydrated} />
         </div>
         <p role="status" className={styles.status}>
           {visible.size === 0 ? '没有符合筛选条件的条目。' : `显示 ${visible.size} / ${data.total} 个条目`}
