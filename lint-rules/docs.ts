@@ -86,6 +86,9 @@ export function renderRulePage(doc: RuleDoc, position: number): string {
     '',
     `<!-- 本页由 npm run docs:rules 根据 ${source} 的头部注释生成，请勿直接编辑。 -->`,
     '',
+    // A rule's own page quotes the very forms the rule reports; every other rule still applies.
+    `<!-- lint disable ${doc.rule} -->`,
+    '',
     `规则 ID：\`${RULE_ORIGIN}/${doc.rule}\`。源码：[${source}](${GITHUB_URL}/blob/${GITHUB_BRANCH}/${source})。`,
     '',
     unwrap(doc.description),

@@ -13,8 +13,8 @@
  * - no URL is listed twice in the references list (compared without tracking
  *   parameters, fragment, trailing `/`, and with `http` read as `https`); the message
  *   points at the first listing;
- * - link text says what the link is: not empty and not a word like 点击这里, 这里,
- *   链接, here, link;
+ * - link text says what the link is: not empty and not a word like `点击这里`、`这里`、
+ *   `链接`、`here`、`link`;
  * - URLs use `https://` (links to `localhost` excepted). The fix only changes the
  *   scheme to `https` for the same host and path: it cannot know whether the site
  *   answers on HTTPS, so open the fixed link once;
