@@ -37,7 +37,7 @@ export interface LayoutOptions {
 }
 
 export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
-  nodeWidth: 148,
+  nodeWidth: 168,
   nodeHeight: 40,
   columnGap: 92,
   rowGap: 14,
