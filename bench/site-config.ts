@@ -38,9 +38,12 @@ function closing(text: string, open: number): number {
   throw new Error(`unbalanced brackets after offset ${open} in docusaurus.config.ts`);
 }
 
-/** Remove the array element starting at `start` and ending at `end`, with its comma. */
+/** Remove the array element starting at `start` and ending at `end`, with its comma (and its line when it had one to itself). */
 function removeElement(text: string, start: number, end: number): string {
-  const after = /^\s*,/.exec(text.slice(end));
+  const ownLine = /\n[ \t]*$/.exec(text.slice(0, start));
+  const restOfLine = /^[ \t]*,?[ \t]*\n/.exec(text.slice(end));
+  if (ownLine && restOfLine) return text.slice(0, start - ownLine[0].length + 1) + text.slice(end + restOfLine[0].length);
+  const after = /^\s*,\s*/.exec(text.slice(end));
   if (after) return text.slice(0, start) + text.slice(end + after[0].length);
   const before = /,\s*$/.exec(text.slice(0, start));
   if (before) return text.slice(0, start - before[0].length) + text.slice(end);
@@ -57,7 +60,8 @@ function removeUse(text: string, needle: RegExp): {text: string; found: string} 
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     if (/^\s*import\b/.test(text.slice(lineStart, m.index + 1))) continue;
     const before = text.slice(0, m.index);
-    const wrapped = /\[\s*$/.exec(before);
+    // `[needle, {…}]` is a plugin tuple only when that bracket is itself an element.
+    const wrapped = /[[,]\s*\[\s*$/.exec(before) ? /\[\s*$/.exec(before) : null;
     if (wrapped) {
       const open = m.index - wrapped[0].length;
       const end = closing(text, open);
