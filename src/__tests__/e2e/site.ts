@@ -12,8 +12,19 @@ import {BASE_URL, ROOT_DIR} from '../../../plugins/constants';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BUILD_DIR = path.join(ROOT_DIR, 'build');
 
-/** Why browser tests cannot run here, or undefined when they can. */
+/**
+ * Why browser tests cannot run here, or undefined when they can. Where skipping would
+ * hide a broken install (CI sets `LLMBOOK_REQUIRE_BROWSER=1`), the reason is thrown instead.
+ */
 export function browserUnavailable(): string | undefined {
+  const reason = unavailableReason();
+  if (reason && process.env.LLMBOOK_REQUIRE_BROWSER === '1') {
+    throw new Error(`LLMBOOK_REQUIRE_BROWSER=1，但浏览器测试无法运行：${reason}`);
+  }
+  return reason;
+}
+
+function unavailableReason(): string | undefined {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     return `没有找到 ${CHROMIUM_PATH}，浏览器测试已跳过。安装方法：sudo apt-get install -y chromium（或设置 CHROMIUM_PATH）`;
   }
