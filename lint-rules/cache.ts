@@ -20,7 +20,7 @@ import type {LintMessage} from './result';
 import type {TaskResult} from './worker';
 import {writeAtomic} from './files';
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const CACHE_FILE = 'cache.json';
 
 interface Stamp {
@@ -29,8 +29,11 @@ interface Stamp {
   hash: string;
 }
 
+/** A message packed as numbers: indices into the string table, -1 for none (see `pack`). */
+type Packed = number[];
+
 interface Entry extends Stamp {
-  messages: LintMessage[];
+  messages: Packed[];
   /** Dependency path → its stamp when the result was computed, `null` when absent. */
   deps: Record<string, Stamp | null>;
 }
@@ -38,8 +41,12 @@ interface Entry extends Stamp {
 interface CacheData {
   format: number;
   key: string;
+  /** Rule ids, URLs and message texts repeat across the book: stored once. */
+  strings: string[];
   entries: Record<string, Entry>;
 }
+
+const SEVERITY_CODES = ['error', 'warning', 'info'] as const;
 
 function sha1(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('hex');
@@ -93,8 +100,60 @@ export class LintCache {
     key: string,
     data: CacheData | undefined,
   ) {
-    this.data = data && data.format === CACHE_FORMAT && data.key === key ? data : {format: CACHE_FORMAT, key, entries: {}};
+    this.data = data && data.format === CACHE_FORMAT && data.key === key ? data : {format: CACHE_FORMAT, key, strings: [], entries: {}};
     if (this.data !== data) this.dirty = true;
+    this.data.strings.forEach((text, i) => this.stringIndex.set(text, i));
+  }
+
+  private readonly stringIndex = new Map<string, number>();
+
+  private intern(text: string | null | undefined): number {
+    if (text === null || text === undefined) return -1;
+    let index = this.stringIndex.get(text);
+    if (index === undefined) {
+      index = this.data.strings.push(text) - 1;
+      this.stringIndex.set(text, index);
+    }
+    return index;
+  }
+
+  private pack(m: LintMessage): Packed {
+    const numbers = [m.line, m.column, m.endLine, m.endColumn, m.startOffset, m.endOffset].map((n) => n ?? -1);
+    const expected = (m.expected ?? []).map((e) => this.intern(e));
+    return [
+      SEVERITY_CODES.indexOf(m.severity),
+      this.intern(m.ruleId),
+      this.intern(m.source),
+      this.intern(m.message),
+      this.intern(m.url),
+      this.intern(m.note),
+      ...numbers,
+      this.intern(m.actual),
+      m.expected === undefined ? -1 : expected.length,
+      ...expected,
+    ];
+  }
+
+  private unpack(p: Packed): LintMessage {
+    const text = (i: number): string | null => (i < 0 ? null : this.data.strings[i]);
+    const num = (i: number): number | null => (p[i] < 0 ? null : p[i]);
+    const message: LintMessage = {
+      ruleId: text(p[1]),
+      source: text(p[2]),
+      severity: SEVERITY_CODES[p[0]],
+      message: text(p[3]) ?? '',
+      line: num(6),
+      column: num(7),
+      endLine: num(8),
+      endColumn: num(9),
+      startOffset: num(10),
+      endOffset: num(11),
+    };
+    if (p[12] >= 0) message.actual = this.data.strings[p[12]];
+    if (p[13] >= 0) message.expected = p.slice(14, 14 + p[13]).map((i) => this.data.strings[i]);
+    if (p[4] >= 0) message.url = this.data.strings[p[4]];
+    if (p[5] >= 0) message.note = this.data.strings[p[5]];
+    return message;
   }
 
   static load(dir: string, key: string): LintCache {
@@ -146,7 +205,7 @@ export class LintCache {
       Object.assign(entry, {mtimeMs: now.mtimeMs, size: now.size});
       this.dirty = true;
     }
-    return entry.messages;
+    return entry.messages.map((p) => this.unpack(p));
   }
 
   set(result: TaskResult): void {
@@ -158,7 +217,7 @@ export class LintCache {
     }
     const stamp = {mtimeMs: result.mtimeMs, size: result.size, hash: result.hash};
     this.checked.set(result.path, stamp);
-    this.data.entries[result.path] = {...stamp, messages: result.messages, deps};
+    this.data.entries[result.path] = {...stamp, messages: result.messages.map((m) => this.pack(m)), deps};
     this.dirty = true;
   }
 

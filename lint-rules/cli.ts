@@ -283,6 +283,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (cached && !(options.fix && hasFix(cached))) results.set(file, {path: file, messages: cached});
     else tasks.push({path: file, fix: options.fix});
   }
+  if (env.LLMBOOK_LINT_DEBUG) io.stderr(`cache: ${cache ? `${files.length - tasks.length} hit, ${tasks.length} to lint` : 'off'}`);
   let oscillated = 0;
   const fixed: string[] = [];
   if (tasks.length > 0) {

@@ -5,10 +5,12 @@
  * then changed, and the stale report must go away.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {ROOT_DIR} from '../../plugins/constants';
-import {cacheKey} from '../cache';
+import {cacheKey, LintCache} from '../cache';
+import type {LintMessage} from '../result';
 import {runCli, tempCopy} from './cli-helpers';
 
 const MTIME = 1_600_000_000; // seconds; a round value survives utimes exactly
@@ -100,5 +102,30 @@ describe('cacheKey', () => {
     expect(cacheKey(parts)).toBe(cacheKey({...parts}));
     expect(cacheKey({...parts, tool: 'u'})).not.toBe(cacheKey(parts));
     expect(cacheKey({...parts, presetModule: 'q'})).not.toBe(cacheKey(parts));
+  });
+});
+
+describe('LintCache storage', () => {
+  it('stores messages packed and gives back exactly what was stored', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'llmbook-cache-'));
+    const file = path.join(tmp, 'a.md');
+    fs.writeFileSync(file, 'Github\n');
+    const stat = fs.statSync(file);
+    const full: LintMessage = {
+      ruleId: 'terminology', source: 'llmbook', severity: 'error', message: '术语不一致：`Github` 应写作 `GitHub`',
+      line: 1, column: 1, endLine: 1, endColumn: 7, startOffset: 0, endOffset: 6,
+      actual: 'Github', expected: ['GitHub', 'github'], url: 'https://example.com/t', note: '为什么',
+    };
+    const bare: LintMessage = {
+      ruleId: null, source: null, severity: 'info', message: 'x',
+      line: null, column: null, endLine: null, endColumn: null, startOffset: null, endOffset: null,
+    };
+    const empty: LintMessage = {...bare, severity: 'warning', expected: []};
+    const cache = LintCache.load(tmp, 'k');
+    cache.set({path: file, messages: [full, bare, empty], hash: 'h', mtimeMs: stat.mtimeMs, size: stat.size});
+    cache.save();
+    expect(LintCache.load(tmp, 'k').get(file)).toEqual([full, bare, empty]);
+    expect(LintCache.load(tmp, 'other key').get(file)).toBeUndefined();
+    fs.rmSync(tmp, {recursive: true, force: true});
   });
 });

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -165,7 +166,6 @@ describe('the real preset', () => {
 describe('.remarkrc.mjs', () => {
   it('gives remark-cli the same messages as the CLI', () => {
     const sample = path.join(__dirname, '__fixtures__/cli/remark/sample.md');
-    const {spawnSync} = require('node:child_process') as typeof import('node:child_process');
     const remark = spawnSync(path.join(ROOT_DIR, 'node_modules/.bin/remark'), ['--no-stdout', '--no-color', path.relative(ROOT_DIR, sample)], {
       cwd: ROOT_DIR,
       encoding: 'utf8',
