@@ -82,6 +82,24 @@ describe.skipIf(skip)('the built site in a browser', () => {
     expect(await first.getAttribute('href')).toBe('/llm-books/timeline#text-davinci-003');
     expect(await first.getAttribute('title')).toMatch(/^text-davinci-003 · OpenAI · 2022-11/);
     expect(await page.locator('article pre a').count()).toBe(0);
+    // Quiet styling: body-coloured with a dotted underline, unlike ordinary links, in both themes.
+    // (Colour transitions are switched off so the computed colour is the final one.)
+    await page.addStyleTag({content: '*, *::before, *::after { transition: none !important; }'});
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const styles = await page.evaluate(() => {
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        return {
+          model: style('article a.model-link').color,
+          text: style('article p').color,
+          plain: style('article a[href^="https://"]').color,
+          line: style('article a.model-link').textDecorationStyle,
+        };
+      });
+      expect(styles.model).toBe(styles.text);
+      expect(styles.plain).not.toBe(styles.text);
+      expect(styles.line).toBe('dotted');
+    }
     await first.click();
     await page.waitForURL(/\/timeline#text-davinci-003$/);
     await page.locator('[id="text-davinci-003"]').waitFor();
