@@ -88,12 +88,13 @@
  *
  *   使用`pip`安装。
  */
-import type {Html, InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
+import type {InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
 import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
+import {inlineHtmlDepth, isAutolink} from '../plugins/prose';
 
 export interface CjkSpacingOptions {
   /** Require a space between Chinese text and an adjacent inline code (default `true`). */
@@ -330,24 +331,6 @@ function boundary(left: Node, right: Node, options: Required<CjkSpacingOptions>,
 
 // ---------------------------------------------------------------------------
 
-/**
- * Inline HTML depth after `node`: text between `<span>` and `</span>` belongs to the
- * HTML, not to the Markdown prose, and is left alone like the tags themselves.
- */
-function htmlDepth(node: Node, depth: number): number {
-  if (node.type !== 'html') return depth;
-  const value = (node as Html).value;
-  if (/^<\/[a-z]/i.test(value)) return Math.max(0, depth - 1);
-  if (/^<[a-z][^>]*>$/i.test(value) && !value.endsWith('/>') && !/^<(br|hr|img|wbr|input)\b/i.test(value)) return depth + 1;
-  return depth;
-}
-
-/** An autolink (`<https://…>` or a bare URL): its text is the address, not prose. */
-function isAutolink(link: Link): boolean {
-  if (link.children.length !== 1 || link.children[0].type !== 'text') return false;
-  const text = link.children[0].value;
-  return link.url === text || link.url.endsWith(`//${text}`) || link.url === `mailto:${text}`;
-}
 
 function checkOptions(options: unknown): Required<CjkSpacingOptions> {
   if (options === undefined || options === null) return DEFAULTS;
@@ -411,7 +394,7 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
     let depth = 0;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
-      depth = htmlDepth(child, depth);
+      depth = inlineHtmlDepth(child, depth);
       if (depth > 0) continue;
       if (child.type === 'text') checkText(child, i === children.length - 1, inner);
       else walk(child, inner);

@@ -77,12 +77,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Html, Link, Node, Parent, Root, Text} from 'mdast';
+import type {Link, Node, Parent, Root, Text} from 'mdast';
 import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
+import {inlineHtmlDepth, isAutolink} from '../plugins/prose';
 import {DEFAULT_TERMINOLOGY_PATH, loadTerminology, termMatcher, type TermList} from './terminology-data';
 
 export interface TerminologyOptions {
@@ -114,24 +115,6 @@ function termList(file: string): TermList {
   return list;
 }
 
-/**
- * Inline HTML depth after `node`: text between `<span>` and `</span>` belongs to the
- * HTML, not to the Markdown prose, and is left alone like the tags themselves.
- */
-function htmlDepth(node: Node, depth: number): number {
-  if (node.type !== 'html') return depth;
-  const value = (node as Html).value;
-  if (/^<\/[a-z]/i.test(value)) return Math.max(0, depth - 1);
-  if (/^<[a-z][^>]*>$/i.test(value) && !value.endsWith('/>') && !/^<(br|hr|img|wbr|input)\b/i.test(value)) return depth + 1;
-  return depth;
-}
-
-/** An autolink (`<https://…>` or a bare URL): its text is the address, not prose. */
-function isAutolink(link: Link): boolean {
-  if (link.children.length !== 1 || link.children[0].type !== 'text') return false;
-  const text = link.children[0].value;
-  return link.url === text || link.url.endsWith(`//${text}`) || link.url === `mailto:${text}`;
-}
 
 function checkOptions(options: unknown): TerminologyOptions {
   if (options === undefined || options === null) return {};
@@ -183,7 +166,7 @@ function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
     const inner = [...ancestors, parent];
     let depth = 0;
     for (const child of parent.children) {
-      depth = htmlDepth(child, depth);
+      depth = inlineHtmlDepth(child, depth);
       if (depth === 0) walk(child, inner);
     }
   };

@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {parse as parseYaml} from 'yaml';
 import {headingIds, type HeadingInfo} from '../headings';
+import {inlineHtmlDepth} from '../prose';
 import type {Match, Matcher} from '../registry/matcher';
 
 /** The `##`/`###` section a mention stands in. */
@@ -121,7 +122,7 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
     // Text between inline HTML tags (`<span>…</span>`) is HTML content, not prose.
     let htmlDepth = 0;
     for (const child of parent.children as RootContent[]) {
-      if (child.type === 'html' && parent.type !== 'root') htmlDepth = Math.max(0, htmlDepth + tagBalance(child.value));
+      if (child.type === 'html' && parent.type !== 'root') htmlDepth = inlineHtmlDepth(child, htmlDepth);
       if (child.type === 'heading') {
         const info = ids.get(child);
         if (info) enterHeading(child, info);
@@ -155,18 +156,6 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
   };
   walk(tree);
   return events;
-}
-
-const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'col', 'embed']);
-
-/** +1 for an opening tag, -1 for a closing one, 0 for comments, void and self-closing tags. */
-function tagBalance(html: string): number {
-  let balance = 0;
-  for (const [, close, name, selfClosing] of html.matchAll(/<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>/g)) {
-    if (VOID_ELEMENTS.has(name.toLowerCase()) || selfClosing) continue;
-    balance += close ? -1 : 1;
-  }
-  return balance;
 }
 
 function mentionsIn(node: Text | InlineCode, matcher: Matcher): Match[] {
