@@ -16,9 +16,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap} from 'yaml';
+import {isSeq, type Node, type YAMLMap} from 'yaml';
 import {ROOT_DIR, TERMINOLOGY_FILE} from '../plugins/constants';
-import {displayPath} from '../plugins/registry/load';
+import {
+  displayPath,
+  FileProblemsError,
+  listValues as list,
+  Problems,
+  readYamlList,
+  scalarText,
+  type FileProblem,
+} from '../plugins/yaml-list';
 
 /**
  * `exact`: Latin letters are matched ignoring case, and any spelling of the term
@@ -45,22 +53,13 @@ export interface TermList {
   entries: TermEntry[];
 }
 
-export interface TerminologyProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type TerminologyProblem = FileProblem;
 
 /** Thrown when the term list cannot be used; `problems` lists every one found. */
-export class TerminologyError extends Error {
-  readonly problems: TerminologyProblem[];
-
+export class TerminologyError extends FileProblemsError {
   constructor(problems: TerminologyProblem[], options?: {cause?: unknown}) {
-    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    super(`术语表有 ${problems.length} 处错误：\n${lines.join('\n')}`, options);
+    super('术语表', problems, options);
     this.name = 'TerminologyError';
-    this.problems = problems;
   }
 }
 
@@ -75,33 +74,6 @@ function hasAsciiLetter(text: string): boolean {
   return /[A-Za-z]/.test(text);
 }
 
-function list(values: readonly string[]): string {
-  return values.map((v) => `\`${v}\``).join('、');
-}
-
-class Problems {
-  readonly items: TerminologyProblem[] = [];
-  constructor(
-    readonly file: string,
-    private readonly lines: LineCounter,
-  ) {}
-
-  position(node: Node | null | undefined): {line: number; column: number} {
-    const {line, col} = this.lines.linePos(node?.range?.[0] ?? 0);
-    return {line, column: col};
-  }
-
-  add(node: Node | null | undefined, message: string): void {
-    this.items.push({file: this.file, ...this.position(node), message});
-  }
-}
-
-function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  if (typeof node.value === 'string') return node.value;
-  if (typeof node.value === 'number' && typeof node.source === 'string') return node.source;
-  return undefined;
-}
 
 /** A usable form: non-empty, no surrounding or doubled whitespace, no line breaks. */
 function formProblem(key: string, value: string): string | undefined {
@@ -231,40 +203,15 @@ function checkUniqueness(drafts: Draft[], problems: Problems): void {
 
 /** Parse and validate term-list text. Throws {@link TerminologyError} listing every problem. */
 export function parseTerminology(source: string, file: string): TermList {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
-  const problems = new Problems(displayPath(file), lines);
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const {line, col} = lines.linePos(error.pos[0]);
-      problems.items.push({file: problems.file, line, column: col, message: `YAML 语法错误：${error.message.split('\n')[0]}`});
-    }
-    throw new TerminologyError(problems.items);
-  }
-  const root = doc.contents;
-  const terms = isMap(root) ? root.get('terms', true) : undefined;
-  if (!isMap(root) || !isSeq(terms)) {
-    problems.add(root as Node, '术语表的顶层应为 `terms:` 列表，例如 `terms:\n  - term: GitHub`');
-    throw new TerminologyError(problems.items);
-  }
-  for (const pair of root.items) {
-    const key = scalarText(pair.key);
-    if (key !== 'terms') problems.add(pair.key as Node, `未知的顶层字段 \`${String(key)}\`；顶层只有 \`terms\``);
-  }
+  const {problems, items, fatal} = readYamlList(source, file, {label: '术语表', key: 'terms', itemExample: '- term: GitHub'});
+  if (fatal) throw new TerminologyError(problems.items);
   const drafts: Draft[] = [];
-  for (const item of terms.items) {
-    if (!isMap(item)) {
-      problems.add(item as Node, '`terms` 的每一项应为一个条目，例如 `- term: GitHub`');
-      continue;
-    }
+  for (const item of items) {
     const draft = readEntry(item, problems);
     if (draft) drafts.push(draft);
   }
   checkUniqueness(drafts, problems);
-  if (problems.items.length > 0) {
-    problems.items.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new TerminologyError(problems.items);
-  }
+  if (problems.items.length > 0) throw new TerminologyError(problems.sorted());
   return {file, entries: drafts.map((d) => d.entry)};
 }
 

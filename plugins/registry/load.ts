@@ -5,8 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap} from 'yaml';
+import {isMap, isSeq, type Node, type YAMLMap} from 'yaml';
 import {MODELS_FILE, ROOT_DIR} from '../constants';
+import {
+  displayPath,
+  FileProblemsError,
+  listValues as list,
+  Problems,
+  readYamlList,
+  scalarText,
+  type FileProblem,
+} from '../yaml-list';
 import {certainlyBefore, parseReleaseDate} from './dates';
 import {
   LINEAGE_STAGES,
@@ -19,26 +28,14 @@ import {
   type SourcePosition,
 } from './types';
 
-export interface RegistryProblem {
-  /** Path as shown to people: relative to the working directory when inside it. */
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type RegistryProblem = FileProblem;
+export {displayPath};
 
 /** Thrown when the registry cannot be used; `problems` lists every one found. */
-export class RegistryError extends Error {
-  readonly problems: RegistryProblem[];
-
+export class RegistryError extends FileProblemsError {
   constructor(problems: RegistryProblem[], options?: {cause?: unknown}) {
-    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    super(
-      `模型注册表有 ${problems.length} 处错误：\n${lines.join('\n')}`,
-      options,
-    );
+    super('模型注册表', problems, options);
     this.name = 'RegistryError';
-    this.problems = problems;
   }
 }
 
@@ -46,42 +43,6 @@ const FIELDS = ['id', 'name', 'aliases', 'type', 'org', 'released', 'kind', 'par
 const REQUIRED = ['id', 'name', 'org', 'released', 'kind', 'summary', 'sources'] as const;
 const PARENT_FIELDS = ['id', 'via'] as const;
 const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
-
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
-function list(values: readonly string[]): string {
-  return values.map((v) => `\`${v}\``).join('、');
-}
-
-/** Collects problems with positions while one file is checked. */
-class Problems {
-  readonly items: RegistryProblem[] = [];
-  constructor(
-    private readonly file: string,
-    private readonly lines: LineCounter,
-  ) {}
-
-  position(node: Node | null | undefined): SourcePosition {
-    const offset = node?.range?.[0] ?? 0;
-    const {line, col} = this.lines.linePos(offset);
-    return {line, column: col};
-  }
-
-  add(node: Node | null | undefined, message: string): void {
-    this.items.push({file: this.file, ...this.position(node), message});
-  }
-}
-
-function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  if (typeof node.value === 'string') return node.value;
-  // Unquoted `2020` is a number to YAML; keep the text as written.
-  if (typeof node.value === 'number' && typeof node.source === 'string') return node.source;
-  return undefined;
-}
 
 function stringField(map: YAMLMap, key: string, problems: Problems, example: string): string | undefined {
   const node = map.get(key, true);
@@ -305,42 +266,16 @@ function checkCycles(drafts: Draft[], byId: Map<string, Draft>, problems: Proble
 
 /** Parse and validate registry text. Throws {@link RegistryError} listing every problem. */
 export function parseRegistry(source: string, file: string): Registry {
-  const shown = displayPath(file);
-  const lines = new LineCounter();
-  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
-  const problems = new Problems(shown, lines);
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const {line, col} = lines.linePos(error.pos[0]);
-      problems.items.push({file: shown, line, column: col, message: `YAML 语法错误：${error.message.split('\n')[0]}`});
-    }
-    throw new RegistryError(problems.items);
-  }
-  const root = doc.contents;
-  const models = isMap(root) ? root.get('models', true) : undefined;
-  if (!isMap(root) || !isSeq(models)) {
-    problems.add(root as Node, '注册表的顶层应为 `models:` 列表，例如 `models:\n  - id: davinci`');
-    throw new RegistryError(problems.items);
-  }
-  for (const pair of root.items) {
-    const key = scalarText(pair.key);
-    if (key !== 'models') problems.add(pair.key as Node, `未知的顶层字段 \`${String(key)}\`；顶层只有 \`models\``);
-  }
+  const {problems, items, fatal} = readYamlList(source, file, {label: '注册表', key: 'models', itemExample: '- id: davinci'});
+  if (fatal) throw new RegistryError(problems.items);
   const drafts: Draft[] = [];
-  for (const item of models.items) {
-    if (!isMap(item)) {
-      problems.add(item as Node, '`models` 的每一项应为一个条目，例如 `- id: davinci`');
-      continue;
-    }
+  for (const item of items) {
     const draft = readEntry(item, problems);
     if (draft) drafts.push(draft);
   }
   checkUniqueness(drafts, problems);
   checkLineage(drafts, problems);
-  if (problems.items.length > 0) {
-    problems.items.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new RegistryError(problems.items);
-  }
+  if (problems.items.length > 0) throw new RegistryError(problems.sorted());
   const entries = drafts.map((d) => d.entry);
   return {file, entries, byId: new Map(entries.map((e) => [e.id, e]))};
 }
