@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml';
 import {LINT_CONFIG_FILE, RULE_NAMES, ROOT_DIR, type RuleName} from '../plugins/constants';
-import {displayPath} from '../plugins/registry/load';
+import {displayPath} from '../plugins/yaml-list';
 
 export const SEVERITIES = ['off', 'warn', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
