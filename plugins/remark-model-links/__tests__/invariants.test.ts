@@ -1,6 +1,8 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import type {Link, Root} from 'mdast';
+import {toText} from 'hast-util-to-text';
+import {toHast} from 'mdast-util-to-hast';
 import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
@@ -44,9 +46,12 @@ describe('remark-model-links invariants (property)', () => {
   it('never throws, keeps the text, never nests links, and is idempotent', () => {
     fc.assert(
       fc.property(markdown, mode, (source, linkMode) => {
-        const before = toString(parseMarkdown(source));
+        const original = parseMarkdown(source);
+        const before = toString(original);
         const once = linked(source, linkMode);
         expect(toString(once)).toBe(before);
+        // What the reader sees: the text content of the rendered HTML.
+        expect(toText(toHast(once))).toBe(toText(toHast(original)));
         expect(linksInsideLinks(once)).toBe(0);
         const twice = structuredClone(once);
         linkModels(twice, registry, validateOptions({mode: linkMode}));
