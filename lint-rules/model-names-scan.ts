@@ -1,10 +1,20 @@
 /**
- * Finds wrong and unknown model names in one string (the value of a `text` or
- * `inlineCode` node). Pure: offsets are into the string; the rule maps them to the
- * source. Cost: one matcher pass plus one pass over the Latin "runs" of the text;
- * edit distances are computed only for the few unknown names, and only against the
- * names of the same family.
+ * Finds wrong and unknown model names, for the two rules that report them:
+ * `model-names` (a known name spelt wrong) and `unknown-models` (a model-like name
+ * the registry does not hold). One scan serves both: {@link findModelNames} walks
+ * the tree once per tree and registry and each rule keeps its own kind of finding.
+ *
+ * {@link scanModelNames} is the pure core over one string (the value of a `text` or
+ * `inlineCode` node): offsets are into the string, {@link findModelNames} maps them
+ * to the source. Cost: one matcher pass plus one pass over the Latin "runs" of the
+ * text; edit distances are computed only for the few unknown names, and only
+ * against the names of the same family.
  */
+import type {InlineCode, Nodes, Parents, Root, Text} from 'mdast';
+import type {Point, Position} from 'unist';
+import {SKIP, visitParents} from 'unist-util-visit-parents';
+import type {VFile} from 'vfile';
+import {location} from 'vfile-location';
 import type {Match} from '../plugins/registry/matcher';
 import type {ModelIndex} from './model-names-index';
 import {familyStem, normaliseKey} from './model-names-index';
@@ -169,4 +179,118 @@ export function scanWholeValue(value: string, index: ModelIndex): Finding | unde
   const findings = scanModelNames(value, index);
   const only = findings.length === 1 ? findings[0] : undefined;
   return only && only.start === 0 && only.end === value.length ? only : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// The tree walk both rules share.
+
+/** A finding placed in the source. */
+export interface LocatedFinding {
+  finding: Finding;
+  /** The finding's range; the whole node's when the name cannot be placed exactly (escapes, entities). */
+  place: Position | undefined;
+  /** The source text of an exactly placed range (`String(file)` between its offsets); `undefined` otherwise. */
+  actual: string | undefined;
+  /** The node's ancestors and the node itself. */
+  ancestors: Nodes[];
+}
+
+/** Subtrees whose text is not prose. */
+const SKIPPED = new Set(['code', 'html', 'yaml', 'math', 'inlineMath', 'definition']);
+
+/**
+ * An autolink (`<https://…>` or a bare URL): its text is the URL, not prose. GFM
+ * makes some bare URLs (`[(https://…`) after parsing, without a position: those are
+ * known by their text being part of the URL.
+ */
+function isAutolink(node: Nodes, source: string): boolean {
+  if (node.type !== 'link') return false;
+  const start = node.position?.start.offset;
+  if (start !== undefined) return source[start] !== '[';
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'text' && node.url.includes(only.value);
+}
+
+/** Where search for a name in the source may start: no earlier than `at`. */
+interface Cursor {
+  at: number;
+}
+
+/**
+ * Where the finding's `[start, end)` sits in the source. Equal to the node's own
+ * offsets when the node is a `text` whose value is the source verbatim. Otherwise
+ * the finding's text is looked up in the source after `cursor.at`: within the
+ * node's own range, or, for a node GFM made after parsing without a position,
+ * within its nearest positioned ancestor's range (the cursor then starts after
+ * every node already visited, so an earlier sibling is never taken for it).
+ * `undefined` means the name cannot be placed exactly (escapes or entities inside it).
+ */
+function sourceRange(source: string, node: Text | InlineCode, ancestors: readonly Nodes[], finding: Finding, cursor: Cursor): [number, number] | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  let within: [number, number] | undefined;
+  if (start !== undefined && end !== undefined) {
+    if (node.type === 'text' && source.slice(start, end) === node.value) return [start + finding.start, start + finding.end];
+    within = [start, end];
+  } else {
+    for (let i = ancestors.length - 1; i >= 0 && !within; i--) {
+      const {start: from, end: to} = ancestors[i].position ?? {};
+      if (from?.offset !== undefined && to?.offset !== undefined) within = [from.offset, to.offset];
+    }
+  }
+  if (!within) return undefined;
+  const found = source.slice(0, within[1]).indexOf(finding.text, Math.max(within[0], cursor.at));
+  if (found < 0) return undefined;
+  cursor.at = found + finding.text.length;
+  return [found, cursor.at];
+}
+
+function walk(tree: Root, file: VFile, index: ModelIndex): LocatedFinding[] {
+  const located: LocatedFinding[] = [];
+  const source = String(file);
+  const place = location(file);
+  /** End of the last positioned leaf or skipped subtree: where a position-less node's text can start. */
+  let visitedEnd = 0;
+  visitParents(tree, (node: Nodes, parents: Parents[]) => {
+    const skip = SKIPPED.has(node.type) || isAutolink(node, source);
+    const end = node.position?.end.offset;
+    if (end !== undefined && (skip || !('children' in node))) visitedEnd = Math.max(visitedEnd, end);
+    if (skip) return SKIP;
+    let findings: Finding[];
+    if (node.type === 'text') findings = scanModelNames(node.value, index);
+    else if (node.type === 'inlineCode') findings = [scanWholeValue(node.value, index)].filter((f) => f !== undefined);
+    else return undefined;
+    const cursor: Cursor = {at: node.position ? 0 : visitedEnd};
+    for (const finding of findings) {
+      const range = sourceRange(source, node, parents, finding, cursor);
+      const start: Point | undefined = range ? place.toPoint(range[0]) : undefined;
+      const end: Point | undefined = range ? place.toPoint(range[1]) : undefined;
+      const ancestors: Nodes[] = [...parents, node];
+      if (range && start && end) located.push({finding, place: {start, end}, actual: source.slice(range[0], range[1]), ancestors});
+      else located.push({finding, place: node.position, actual: undefined, ancestors});
+    }
+    if (!node.position) visitedEnd = Math.max(visitedEnd, cursor.at);
+    return undefined;
+  });
+  return located;
+}
+
+/** Per tree, per registry index: both rules run on the same tree, the second reuses the first's walk. */
+const walked = new WeakMap<Root, Map<ModelIndex, {source: string; located: LocatedFinding[]}>>();
+
+/**
+ * Every wrong or unknown model name in the document, in document order, placed in
+ * the source. Never inside code blocks, inline code that holds more than a name,
+ * URLs, link destinations, HTML, math or front matter. Computed once per tree and
+ * registry index; callers must not mutate the result.
+ */
+export function findModelNames(tree: Root, file: VFile, index: ModelIndex): readonly LocatedFinding[] {
+  const source = String(file);
+  let byIndex = walked.get(tree);
+  const hit = byIndex?.get(index);
+  if (hit && hit.source === source) return hit.located;
+  const located = walk(tree, file, index);
+  if (!byIndex) walked.set(tree, (byIndex = new Map()));
+  byIndex.set(index, {source, located});
+  return located;
 }
