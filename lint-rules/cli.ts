@@ -141,7 +141,8 @@ function dataFileOption(setting: RuleSetting | undefined, key: string): string |
 
 /** The registry and term list the rules will read (model-names resolves against the repo root, terminology against the cwd). */
 export function dataFiles(config: LintConfig, cwd: string): {registry: string; terms: string} {
-  const registry = dataFileOption(config.rules['model-names'], 'registry');
+  const registry =
+    dataFileOption(config.rules['model-names'], 'registry') ?? dataFileOption(config.rules['unknown-models'], 'registry');
   const terms = dataFileOption(config.rules.terminology, 'file');
   return {
     registry: path.resolve(ROOT_DIR, registry ?? MODELS_FILE),
