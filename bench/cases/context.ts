@@ -17,6 +17,8 @@ export interface BenchContext {
   scratch: string;
   /** The scaled corpus, set up by the corpus suite. */
   corpus?: CorpusCopy;
+  /** The lint CLI of a snapshot of the tool, made on first use (see `snapshotLintTool`). */
+  lintCli?: string;
 }
 
 const require = createRequire(__filename);

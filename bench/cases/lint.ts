@@ -17,6 +17,25 @@ export function lintUnavailable(): string | undefined {
   return fs.existsSync(LINT_CLI) ? undefined : 'not available: lint-rules/cli.ts is not there yet';
 }
 
+/** What the lint CLI reads besides `node_modules` (its cache key hashes some of these). */
+const TOOL_FILES = ['lint-rules', 'plugins', 'data', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * A snapshot of the lint tool in the bench folder, so the whole benchmark measures one
+ * version of it: the cache key hashes the tool's sources and the lockfile, and an edit
+ * in the working tree during a long run would otherwise turn a warm run cold.
+ */
+export function snapshotLintTool(dest: string): string {
+  for (const name of TOOL_FILES) {
+    const from = path.join(ROOT_DIR, name);
+    if (fs.existsSync(from)) {
+      fs.cpSync(from, path.join(dest, name), {recursive: true, filter: (src) => !/[\\/](__tests__|__fixtures__)([\\/]|$)/.test(src)});
+    }
+  }
+  fs.symlinkSync(path.join(ROOT_DIR, 'node_modules'), path.join(dest, 'node_modules'), 'dir');
+  return path.join(dest, 'lint-rules', 'cli.ts');
+}
+
 interface LintJson {
   files: Array<{path: string; messages: unknown[]}>;
   counts: {error: number; warning: number; info: number; files: number};
@@ -34,7 +53,8 @@ export function lintCounts(stdout: string, label: string): {files: number; messa
 }
 
 export async function runLint(ctx: BenchContext, run: Omit<NodeRun, 'args'> & {args: string[]}): Promise<Sample & {files: number; messages: number}> {
-  const result = await runNode(ctx, {...run, args: ['--import', TSX_IMPORT, LINT_CLI, '--format', 'json', ...run.args], okCodes: [0, 1]});
+  ctx.lintCli ??= snapshotLintTool(path.join(ctx.tmp, 'tool'));
+  const result = await runNode(ctx, {...run, args: ['--import', TSX_IMPORT, ctx.lintCli, '--format', 'json', ...run.args], okCodes: [0, 1]});
   const counts = lintCounts(result.stdout(), run.label);
   return {...sampleOf(result, counts), ...counts};
 }

@@ -1,8 +1,8 @@
 /**
  * Auto-link cost, measured inside one process: for each corpus file, time parsing with
- * remark-parse alone (median of 3), parsing with the site's extensions (`parseMarkdown`),
+ * remark-parse alone, parsing with the site's extensions (`parseMarkdown`),
  * and the `linkModels` transform on fresh copies of that tree with the real registry and
- * with the real registry plus N synthetic models (median of 5 rounds each, the two
+ * with the real registry plus N synthetic models (median of 3 rounds each, the two
  * alternating). Per-file medians are summed. One untimed pass first, so the JIT and
  * the matchers are warm.
  *
@@ -52,9 +52,9 @@ function* markdown(dir: string): Generator<string> {
   }
 }
 
-/** Per-file medians of a few rounds: one preempted or GC-paused round does not count. */
-const PARSE_ROUNDS = 3;
-const TRANSFORM_ROUNDS = 5;
+/** Per-file medians of a few rounds: one preempted or GC-paused transform does not count. */
+const PARSE_ROUNDS = 1;
+const TRANSFORM_ROUNDS = 3;
 
 function medianOf(rounds: number, measure: () => number): number {
   return median(Array.from({length: rounds}, measure));
