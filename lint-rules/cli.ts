@@ -305,16 +305,47 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   return countSeverities(ordered).error > 0 ? 1 : 0;
 }
 
+/** Set when a reader closed our stdout or stderr early (`npm run lint | head -1`): later writes are dropped. */
+const closed = {stdout: false, stderr: false};
+
+function isEpipe(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as {code?: unknown}).code === 'EPIPE';
+}
+
+/**
+ * A reader that stops early (`| head -1`) makes writes fail with EPIPE, emitted
+ * asynchronously as an `error` event that would crash the process: stop writing
+ * to that stream quietly and let the run end with its usual exit code.
+ */
+function guardPipe(name: 'stdout' | 'stderr'): void {
+  const stream = process[name];
+  stream.on('error', (error: unknown) => {
+    if (isEpipe(error)) {
+      closed[name] = true;
+      return;
+    }
+    throw error;
+  });
+}
+
+function write(name: 'stdout' | 'stderr', text: string): void {
+  if (!text || closed[name]) return;
+  try {
+    process[name].write(text.endsWith('\n') ? text : `${text}\n`);
+  } catch (error) {
+    if (!isEpipe(error)) throw error;
+    closed[name] = true;
+  }
+}
+
 const defaultIo: Io = {
-  stdout: (text) => {
-    if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  },
-  stderr: (text) => {
-    if (text) process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
-  },
+  stdout: (text) => write('stdout', text),
+  stderr: (text) => write('stderr', text),
 };
 
 if (typeof require !== 'undefined' && require.main === module) {
+  guardPipe('stdout');
+  guardPipe('stderr');
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

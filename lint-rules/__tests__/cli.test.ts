@@ -1,9 +1,9 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ROOT_DIR} from '../../plugins/constants';
-import {runCli, snapshotTree, tempCopy} from './cli-helpers';
+import {runCli, snapshotTree, STAND_IN_PRESET, tempCopy} from './cli-helpers';
 
 const dirs: string[] = [];
 function project(name = 'project'): string {
@@ -180,4 +180,28 @@ describe('.remarkrc.mjs', () => {
     expect(fromRemark.length).toBeGreaterThan(0);
     expect(fromRemark).toEqual(messageLines(cli.stdout));
   });
+});
+
+describe('output piped into a reader that stops early', () => {
+  it('exits quietly with the usual code when stdout closes after the first line (EPIPE)', async () => {
+    const dir = project();
+    // Far more than a pipe buffer (64 KiB) of report, so writes hit the closed pipe.
+    fs.writeFileSync(path.join(dir, 'docs/many.md'), Array.from({length: 4000}, (_, i) => `Line ${i} Github`).join('\n\n'));
+    const env: NodeJS.ProcessEnv = {...process.env, LLMBOOK_LINT_PRESET: STAND_IN_PRESET, NO_COLOR: '1', FORCE_COLOR: '0'};
+    delete env.GITHUB_ACTIONS;
+    const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'lint-rules/cli.ts'), '--no-cache', '--threads', '0'], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']});
+    let first = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      first += chunk;
+      if (first.includes('\n')) child.stdout.destroy();
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    expect(first.split('\n')[0]).toBe('docs/intro.md');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  }, 60_000);
 });
