@@ -15,6 +15,7 @@
  * did not settle); 2 the config, the registry or the term list is invalid, or the
  * command line is wrong — then nothing is linted and no file is written.
  */
+import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../plugins/constants';
@@ -27,7 +28,8 @@ import {runTasks, workerCount} from './pool';
 import {formatGithub, formatSummary} from './reporters/github';
 import {formatJson} from './reporters/json';
 import {formatStylish, shownPath} from './reporters/stylish';
-import {countSeverities, fixableView, type FileResult, type LintMessage} from './result';
+import {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} from './reporters/stream';
+import {fixableView, type FileResult, type LintMessage} from './result';
 import {loadTerminology, TerminologyError} from './terminology-data';
 import {presetModuleFrom, type Task, type TaskResult} from './worker';
 
@@ -277,32 +279,125 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const cache = options.cache && !options.changed
     ? LintCache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
     : undefined;
-  const results = new Map<string, FileResult>();
+
+  // Results are reported as they arrive, in the report's order: json lists files in input order,
+  // vfile-reporter (stylish, github) by shown path. Only results that arrive ahead of that order wait.
+  const order = options.format === 'json' ? files : sortedForStylish(files, cwd);
+  const position = new Map(order.map((file, i) => [file, i]));
+  const sink = createSink(options, env, cwd, io, order.length);
+  /** A cached result is not kept while it waits: its messages are read from the cache again when its turn comes. */
+  const pending = new Map<number, FileResult | 'cached'>();
+  let next = 0;
+  let errors = 0;
+  const deliver = (file: string, result: FileResult | 'cached'): void => {
+    pending.set(position.get(file) ?? -1, result);
+    for (let waiting = pending.get(next); waiting !== undefined; waiting = pending.get(next)) {
+      pending.delete(next);
+      const ready = waiting === 'cached' ? {path: order[next], messages: cache?.get(order[next]) ?? []} : waiting;
+      for (const m of ready.messages) if (m.severity === 'error') errors++;
+      sink.add(ready);
+      next++;
+    }
+  };
+
   const tasks: Task[] = [];
-  for (const file of files) {
+  let hits = 0;
+  for (const file of order) {
     const cached = cache?.get(file);
-    if (cached && !(options.fix && hasFix(cached))) results.set(file, {path: file, messages: cached});
-    else tasks.push({path: file, fix: options.fix});
+    if (cached && !(options.fix && hasFix(cached))) {
+      hits++;
+      deliver(file, 'cached');
+    } else tasks.push({path: file, fix: options.fix});
   }
-  if (env.LLMBOOK_LINT_DEBUG) io.stderr(`cache: ${cache ? `${files.length - tasks.length} hit, ${tasks.length} to lint` : 'off'}`);
+  if (env.LLMBOOK_LINT_DEBUG) io.stderr(`cache: ${cache ? `${hits} hit, ${tasks.length} to lint` : 'off'}`);
   let oscillated = 0;
   const fixed: string[] = [];
-  if (tasks.length > 0) {
-    const threads = options.threads ?? workerCount(tasks.length);
-    await runTasks(tasks, tasks.length, {config: inputs.config, cwd, presetModule}, (result: TaskResult) => {
-      if (result.oscillated) oscillated++;
-      if (result.fixed) fixed.push(result.path);
-      results.set(result.path, {path: result.path, messages: result.messages, fixed: result.fixed});
-      if (!result.oscillated) cache?.set(result);
-    }, threads);
+  try {
+    if (tasks.length > 0) {
+      const threads = options.threads ?? workerCount(tasks.length);
+      await runTasks(tasks, tasks.length, {config: inputs.config, cwd, presetModule}, (result: TaskResult) => {
+        if (result.oscillated) oscillated++;
+        if (result.fixed) fixed.push(result.path);
+        if (!result.oscillated) cache?.set(result);
+        deliver(result.path, {path: result.path, messages: result.messages, fixed: result.fixed});
+      }, threads);
+    }
+  } catch (error) {
+    sink.discard();
+    throw error;
   }
   cache?.save();
 
-  const ordered = files.map((file) => results.get(file)).filter((r): r is FileResult => r !== undefined);
-  report(ordered, options, env, cwd, io);
+  sink.finish();
   if (fixed.length > 0) io.stderr(`已修复 ${fixed.length} 个文件：${fixed.map((f) => shownPath(f, cwd)).join('、')}`);
   if (oscillated > 0) io.stderr(`有 ${oscillated} 个文件的修复没有收敛（见上面的 llmbook/fix 消息）。`);
-  return countSeverities(ordered).error > 0 ? 1 : 0;
+  return errors > 0 ? 1 : 0;
+}
+
+/** vfile-reporter's file order (`vfile-sort`'s compareFile: shown paths, `localeCompare`). */
+function sortedForStylish(files: readonly string[], cwd: string): string[] {
+  return files
+    .map((file) => ({file, shown: shownPath(file, cwd)}))
+    .sort((a, b) => a.shown.localeCompare(b.shown))
+    .map(({file}) => file);
+}
+
+interface Sink {
+  add(result: FileResult): void;
+  finish(): void;
+  discard(): void;
+}
+
+/** The chosen format as a stream of results (see reporters/stream.ts); same bytes as `report`. */
+function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io, total: number): Sink {
+  const writer = new ChunkWriter(io.stdout);
+  if (options.format === 'json') {
+    const json = new JsonStream(writer, {cwd, total});
+    return {
+      add: (result) => json.add(result),
+      finish: () => {
+        json.finish();
+        writer.end();
+      },
+      discard: () => undefined,
+    };
+  }
+  const stylish = new StylishStream({cwd, color: options.format === 'stylish' && process.stdout.isTTY === true && !env.NO_COLOR});
+  if (options.format === 'stylish') {
+    return {
+      add: (result) => stylish.add(result),
+      finish: () => {
+        stylish.finish(writer);
+        writer.end();
+      },
+      discard: () => stylish.discard(),
+    };
+  }
+  const root = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : (gitRoot(cwd) ?? cwd);
+  let changed: ChangedLines | undefined;
+  if (env.GITHUB_BASE_REF || options.changed) changed = changedLines(cwd, annotationBase(options, env));
+  const annotations = new GithubAnnotations({root, changed});
+  // The job summary lists every message: only kept when there is a summary to write (CI).
+  const summary: FileResult[] | undefined = env.GITHUB_STEP_SUMMARY ? [] : undefined;
+  let files = 0;
+  return {
+    add: (result) => {
+      files++;
+      stylish.add(result);
+      annotations.add(result);
+      if (summary && result.messages.length > 0) summary.push(result);
+    },
+    finish: () => {
+      const token = randomBytes(16).toString('hex');
+      writer.write(`::stop-commands::${token}\n`);
+      stylish.finish(writer);
+      writer.write(`\n::${token}::`);
+      for (const line of annotations.lines()) writer.write(`\n${line}`);
+      writer.end();
+      if (env.GITHUB_STEP_SUMMARY && summary) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, formatSummary(summary, {root, changed, files}));
+    },
+    discard: () => stylish.discard(),
+  };
 }
 
 /** Set when a reader closed our stdout or stderr early (`npm run lint | head -1`): later writes are dropped. */

@@ -151,7 +151,9 @@ function cell(text: string): string {
 }
 
 /** The job summary: counts per rule, then every message. */
-export function formatSummary(results: readonly FileResult[], options: {root: string; changed?: ChangedLines}): string {
+/** `files`: how many files were linted, when `results` holds only those with messages. */
+export function formatSummary(results: readonly FileResult[], options: {root: string; changed?: ChangedLines; files?: number}): string {
+  const fileCount = options.files ?? results.length;
   const ranked = rankMessages(results, options.root, options.changed);
   const counts = new Map<string, Record<Severity, number>>();
   for (const {message} of ranked) {
@@ -163,10 +165,10 @@ export function formatSummary(results: readonly FileResult[], options: {root: st
   const total = (s: Severity): number => ranked.filter((r) => r.message.severity === s).length;
   const lines = [`## 内容检查（llmbook lint）`, ''];
   if (ranked.length === 0) {
-    lines.push(`${results.length} 个文件，没有发现问题。`, '');
+    lines.push(`${fileCount} 个文件，没有发现问题。`, '');
     return lines.join('\n');
   }
-  lines.push(`${results.length} 个文件：${total('error')} 个错误，${total('warning')} 个警告，${total('info')} 条提示。`, '');
+  lines.push(`${fileCount} 个文件：${total('error')} 个错误，${total('warning')} 个警告，${total('info')} 条提示。`, '');
   lines.push('| 规则 | 错误 | 警告 | 提示 |', '| --- | ---: | ---: | ---: |');
   for (const [title, row] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     lines.push(`| \`${title}\` | ${row.error} | ${row.warning} | ${row.info} |`);

@@ -1,0 +1,81 @@
+import {describe, expect, it} from 'vitest';
+import {formatGithub} from '../reporters/github';
+import {formatJson} from '../reporters/json';
+import {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} from '../reporters/stream';
+import {formatStylish} from '../reporters/stylish';
+import type {FileResult, LintMessage, Severity} from '../result';
+
+function message(line: number, severity: Severity, text: string, ruleId = 'terminology'): LintMessage {
+  return {ruleId, source: 'llmbook', severity, message: text, line, column: 3, endLine: line, endColumn: 9, startOffset: line * 10, endOffset: line * 10 + 6};
+}
+
+const results: FileResult[] = [
+  {path: '/repo/docs/b.md', messages: [message(12, 'error', '术语不一致：`Github` 应写作 `GitHub`'), message(3, 'warning', 'two\nlines', 'cjk-spacing')]},
+  {path: '/repo/docs/a-b.md', messages: []},
+  {path: '/repo/docs/a/c.md', messages: [message(1, 'info', '表情 ✔️ 宽度'), {...message(2, 'error', 'no end'), endLine: null, endColumn: null}], fixed: true},
+  {path: '/repo/docs/z.md', messages: [{...message(1, 'warning', 'no place'), line: null, column: null, endLine: null, endColumn: null}]},
+];
+
+function collect(run: (writer: ChunkWriter) => void): string {
+  const chunks: string[] = [];
+  const writer = new ChunkWriter((text) => chunks.push(text));
+  run(writer);
+  writer.end();
+  return chunks.join('');
+}
+
+/** The CLI feeds stylish in vfile-reporter's order (shown paths, localeCompare). */
+const byShownPath = [...results].sort((a, b) => a.path.localeCompare(b.path));
+
+describe('streaming reporters give the same bytes as the one-shot formatters', () => {
+  it('stylish: column widths across all files, multi-line reasons, wide characters, summary', () => {
+    const stream = new StylishStream({cwd: '/repo'});
+    for (const r of byShownPath) stream.add(r);
+    expect(collect((w) => stream.finish(w))).toBe(formatStylish(results, {cwd: '/repo'}));
+    const clean = new StylishStream({cwd: '/repo'});
+    clean.add({path: '/repo/x.md', messages: []});
+    expect(collect((w) => clean.finish(w))).toBe('1 个文件，没有发现问题');
+  });
+
+  it('stylish with colour', () => {
+    const stream = new StylishStream({cwd: '/repo', color: true});
+    for (const r of byShownPath) stream.add(r);
+    expect(collect((w) => stream.finish(w))).toBe(formatStylish(results, {cwd: '/repo', color: true}));
+  });
+
+  it('json: every file in input order, counts; also with no files', () => {
+    expect(
+      collect((w) => {
+        const json = new JsonStream(w, {cwd: '/repo', total: results.length});
+        for (const r of results) json.add(r);
+        json.finish();
+      }),
+    ).toBe(formatJson(results, {cwd: '/repo'}));
+    expect(collect((w) => new JsonStream(w, {cwd: '/repo', total: 0}).finish())).toBe(formatJson([], {cwd: '/repo'}));
+  });
+
+  it('github: keeps only the top annotations per severity, changed lines first, and counts the rest', () => {
+    const many: FileResult[] = Array.from({length: 6}, (_, f) => ({
+      path: `/repo/docs/f${5 - f}.md`,
+      messages: Array.from({length: 7}, (_, i) => message(i + 1, (['error', 'warning', 'info'] as const)[(i + f) % 3], `m${f}-${i}`)),
+    }));
+    const changed = new Map<string, Set<number> | 'all'>([['/repo/docs/f3.md', new Set([5])], ['/repo/docs/f1.md', 'all']]);
+    const annotations = new GithubAnnotations({root: '/repo', changed});
+    for (const r of many) annotations.add(r);
+    expect(['::stop-commands::t', 'RAW', '::t::', ...annotations.lines()].join('\n')).toBe(formatGithub(many, {root: '/repo', changed, rawReport: 'RAW', token: 't'}));
+  });
+});
+
+describe('ChunkWriter', () => {
+  it('passes whole lines on in large chunks and the rest at the end', () => {
+    const chunks: string[] = [];
+    const writer = new ChunkWriter((text) => chunks.push(text));
+    const line = `${'x'.repeat(999)}\n`;
+    for (let i = 0; i < 100; i++) writer.write(line);
+    writer.write('tail');
+    writer.end();
+    expect(chunks.join('')).toBe(line.repeat(100) + 'tail');
+    expect(chunks.length).toBe(2);
+    expect(chunks[0].endsWith('\n')).toBe(true);
+  });
+});

@@ -1,0 +1,378 @@
+/**
+ * Streaming reporters: the CLI hands results over one file at a time, in the
+ * order the report lists them, and nothing keeps every message of the book.
+ *
+ * - stylish: the same text as `formatStylish` (vfile-reporter), byte for byte.
+ *   vfile-reporter aligns columns across all files, so message rows are spooled
+ *   to a temporary file while the column widths are tracked, then printed padded.
+ * - json: the same text as `formatJson`, written file by file.
+ * - github: the stylish report inside a stop-commands block, then the
+ *   annotations; only the top {@link PER_SEVERITY} per severity are kept.
+ */
+import {randomBytes} from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {createRequire} from 'node:module';
+import {stringifyPosition} from 'unist-util-stringify-position';
+import {compareMessage} from 'vfile-sort';
+import type {ChangedLines} from '../files';
+import {compareMessages, toVFile, type FileResult, type LintMessage, type Severity} from '../result';
+import {command, PER_SEVERITY, ruleTitle} from './github';
+import {JSON_FORMAT_VERSION} from './json';
+import {shownPath} from './stylish';
+
+/**
+ * The string-width vfile-reporter itself uses (it may be another version than the
+ * top-level one, and widths of emoji and variation selectors differ between them).
+ */
+const stringWidth = ((): ((text: string) => number) => {
+  const fromRoot = createRequire(__filename);
+  const reporterDir = path.dirname(fromRoot.resolve('vfile-reporter'));
+  const mod = createRequire(path.join(reporterDir, 'lib/index.js'))('string-width') as {default?: (text: string) => number};
+  if (typeof mod.default !== 'function') throw new Error('string-width (from vfile-reporter) has no default export');
+  return mod.default;
+})();
+
+/** Writes whole lines in chunks of about 64 KiB (each chunk ends with a newline but the last). */
+export class ChunkWriter {
+  private buffer = '';
+  constructor(private readonly out: (text: string) => void) {}
+
+  write(text: string): void {
+    this.buffer += text;
+    if (this.buffer.length < 65536) return;
+    const cut = this.buffer.lastIndexOf('\n');
+    if (cut < 0) return;
+    this.out(this.buffer.slice(0, cut + 1));
+    this.buffer = this.buffer.slice(cut + 1);
+  }
+
+  end(): void {
+    if (this.buffer) this.out(this.buffer);
+    this.buffer = '';
+  }
+}
+
+interface Colors {
+  bold: string;
+  underline: string;
+  normalIntensity: string;
+  noUnderline: string;
+  red: string;
+  cyan: string;
+  green: string;
+  yellow: string;
+  defaultColor: string;
+}
+
+function colors(on: boolean): Colors {
+  const c = (code: string): string => (on ? code : '');
+  return {
+    bold: c('\u001B[1m'),
+    underline: c('\u001B[4m'),
+    normalIntensity: c('\u001B[22m'),
+    noUnderline: c('\u001B[24m'),
+    red: c('\u001B[31m'),
+    cyan: c('\u001B[36m'),
+    green: c('\u001B[32m'),
+    yellow: c('\u001B[33m'),
+    defaultColor: c('\u001B[39m'),
+  };
+}
+
+const EOL = /\r?\n|\r/;
+
+/** vfile-reporter's `formatReason`: code spans in cyan, the reason in bold. */
+function formatReason(state: Colors, reason: string): string {
+  const result: string[] = [];
+  const splits: Array<{index: number; size: number}> = [];
+  let index = reason.indexOf('`');
+  while (index !== -1) {
+    const split = {index, size: 1};
+    splits.push(split);
+    while (reason.codePointAt(index + 1) === 96) {
+      split.size++;
+      index++;
+    }
+    index = reason.indexOf('`', index + 1);
+  }
+  index = -1;
+  let textStart = 0;
+  while (++index < splits.length) {
+    let closeIndex = index;
+    let close: {index: number; size: number} | undefined;
+    while (++closeIndex < splits.length) {
+      if (splits[index].size === splits[closeIndex].size) {
+        close = splits[closeIndex];
+        break;
+      }
+    }
+    if (close) {
+      const codeStart = splits[index].index;
+      const codeEnd = close.index + close.size;
+      result.push(reason.slice(textStart, codeStart) + state.cyan + reason.slice(codeStart, codeEnd) + state.defaultColor);
+      textStart = codeEnd;
+      index = closeIndex;
+    }
+  }
+  result.push(reason.slice(textStart));
+  return state.bold + result.join('') + state.normalIntensity;
+}
+
+function label(fatal: boolean | null | undefined): string {
+  return fatal ? 'error' : fatal === false ? 'warning' : 'info';
+}
+
+/** The stylish report (vfile-reporter, `quiet: true`), fed one file at a time in report order. */
+export class StylishStream {
+  private readonly state: Colors;
+  private readonly spoolFile: string;
+  private readonly fd: number;
+  private readonly sizes: number[] = [];
+  private files = 0;
+  private withMessages = 0;
+  private fatal = 0;
+  private warn = 0;
+  private total = 0;
+
+  constructor(private readonly options: {cwd: string; color?: boolean}) {
+    this.state = colors(options.color ?? false);
+    this.spoolFile = path.join(os.tmpdir(), `llmbook-lint-report-${process.pid}-${randomBytes(6).toString('hex')}.jsonl`);
+    this.fd = fs.openSync(this.spoolFile, 'w');
+  }
+
+  private spool(rows: Array<string | string[]>): void {
+    if (rows.length === 0) return;
+    fs.writeSync(this.fd, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
+  }
+
+  add(result: FileResult): void {
+    this.files++;
+    if (result.messages.length === 0) return;
+    const s = this.state;
+    const file = toVFile(result, shownPath(result.path, this.options.cwd));
+    const messages = [...file.messages].sort(compareMessage);
+    let fatal = 0;
+    for (const m of messages) {
+      if (m.fatal) fatal++;
+      else if (m.fatal === false) this.warn++;
+    }
+    this.fatal += fatal;
+    this.total += messages.length;
+    const rows: Array<string | string[]> = [];
+    if (this.withMessages > 0) rows.push('');
+    this.withMessages++;
+    rows.push(s.underline + (fatal ? s.red : s.yellow) + (file.history[0] ?? '') + s.defaultColor + s.noUnderline);
+    for (const message of messages) {
+      const kind = label(message.fatal);
+      let reason = message.stack || message.message;
+      const match = EOL.exec(reason);
+      let rest: string[] = [];
+      if (match) {
+        rest = reason.slice(match.index + 1).split(EOL);
+        reason = reason.slice(0, match.index);
+      }
+      const row = [
+        stringifyPosition(message.place),
+        (kind === 'error' ? s.red : s.yellow) + kind + s.defaultColor,
+        formatReason(s, reason),
+        message.ruleId || '',
+        message.source || '',
+      ];
+      row.forEach((cell, i) => {
+        const size = stringWidth(cell);
+        if (size > (this.sizes[i] ?? 0)) this.sizes[i] = size;
+      });
+      rows.push(row, ...rest);
+    }
+    this.spool(rows);
+  }
+
+  private byline(): string {
+    const s = this.state;
+    let result = '';
+    if (this.fatal) result = `${s.red}✖${s.defaultColor} ${this.fatal} error${this.fatal === 1 ? '' : 's'}`;
+    if (this.warn) result = `${result ? `${result}, ` : ''}${s.yellow}⚠${s.defaultColor} ${this.warn} warning${this.warn === 1 ? '' : 's'}`;
+    if (this.total !== this.fatal && this.total !== this.warn) result = `${this.total} messages (${result})`;
+    return result;
+  }
+
+  /** Writes the report's lines (joined with `\n`, no final newline) and removes the spool. */
+  finish(writer: ChunkWriter): void {
+    fs.closeSync(this.fd);
+    try {
+      if (this.withMessages === 0) {
+        writer.write(`${this.files} 个文件，没有发现问题`);
+        return;
+      }
+      let first = true;
+      const line = (text: string): void => {
+        writer.write(first ? text : `\n${text}`);
+        first = false;
+      };
+      const fd = fs.openSync(this.spoolFile, 'r');
+      try {
+        const chunk = Buffer.alloc(1 << 16);
+        let carry = Buffer.alloc(0);
+        for (;;) {
+          const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+          if (read === 0) break;
+          let data = Buffer.concat([carry, chunk.subarray(0, read)]);
+          let at = data.indexOf(10);
+          while (at >= 0) {
+            line(this.serialize(JSON.parse(data.subarray(0, at).toString('utf8')) as string | string[]));
+            data = data.subarray(at + 1);
+            at = data.indexOf(10);
+          }
+          carry = Buffer.from(data);
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+      if (this.fatal || this.warn) {
+        line('');
+        line(this.byline());
+      }
+    } finally {
+      fs.rmSync(this.spoolFile, {force: true});
+    }
+  }
+
+  /** Abandon the report (an error happened): remove the spool. */
+  discard(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(this.spoolFile, {force: true});
+  }
+
+  private serialize(row: string | string[]): string {
+    if (typeof row === 'string') return row.trimEnd();
+    let line = '';
+    row.forEach((cell, i) => {
+      const max = (this.sizes[i] ?? 0) + 1;
+      line += cell + ' '.repeat(max - stringWidth(cell));
+    });
+    return line.trimEnd();
+  }
+}
+
+/** `formatJson`'s text, written one file at a time in input order. */
+export class JsonStream {
+  private files = 0;
+  private readonly counts: Record<Severity, number> = {error: 0, warning: 0, info: 0};
+
+  constructor(
+    private readonly writer: ChunkWriter,
+    private readonly options: {cwd: string; total: number},
+  ) {
+    writer.write(`{\n  "version": ${JSON_FORMAT_VERSION},\n  "files": [${options.total === 0 ? '],' : ''}\n`);
+  }
+
+  add(result: FileResult): void {
+    for (const m of result.messages) this.counts[m.severity]++;
+    const entry = {path: shownPath(result.path, this.options.cwd), fixed: result.fixed === true, messages: result.messages};
+    const text = JSON.stringify(entry, null, 2).replace(/^/gm, '    ');
+    this.writer.write(`${this.files > 0 ? ',\n' : ''}${text}`);
+    this.files++;
+  }
+
+  finish(): void {
+    const counts = {...this.counts, files: this.files};
+    if (this.options.total > 0) this.writer.write('\n  ],\n');
+    this.writer.write(`  "counts": ${JSON.stringify(counts, null, 2).replace(/\n/g, '\n  ')}\n}`);
+  }
+}
+
+interface Located {
+  file: string;
+  message: LintMessage;
+  onChangedLine: boolean;
+}
+
+const RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2};
+const COMMAND_OF: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'};
+
+function compareLocated(a: Located, b: Located): number {
+  return (
+    RANK[a.message.severity] - RANK[b.message.severity] ||
+    Number(b.onChangedLine) - Number(a.onChangedLine) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    compareMessages(a.message, b.message)
+  );
+}
+
+function onChanged(abs: string, message: LintMessage, changed: ChangedLines | undefined): boolean {
+  const lines = changed?.get(abs);
+  if (!lines) return false;
+  if (lines === 'all') return true;
+  const first = message.line ?? 1;
+  const last = message.endLine ?? first;
+  for (let n = first; n <= last; n++) if (lines.has(n)) return true;
+  return false;
+}
+
+function relativePath(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+/** The annotations `formatGithub` prints, keeping only the ones it shows (and a count of the rest). */
+export class GithubAnnotations {
+  private readonly top: Record<Severity, Located[]> = {error: [], warning: [], info: []};
+  private total = 0;
+
+  constructor(private readonly options: {root: string; changed?: ChangedLines}) {}
+
+  private limit(severity: Severity): number {
+    // One notice slot is kept for the "more messages" notice itself.
+    return severity === 'info' ? PER_SEVERITY - 1 : PER_SEVERITY;
+  }
+
+  add(result: FileResult): void {
+    if (result.messages.length === 0) return;
+    const file = relativePath(result.path, this.options.root);
+    for (const message of result.messages) {
+      this.total++;
+      const located = {file, message, onChangedLine: onChanged(result.path, message, this.options.changed)};
+      const list = this.top[message.severity];
+      const limit = this.limit(message.severity);
+      if (list.length >= limit && compareLocated(located, list[list.length - 1]) >= 0) continue;
+      list.push(located);
+      list.sort(compareLocated);
+      if (list.length > limit) list.pop();
+    }
+  }
+
+  lines(): string[] {
+    const out: string[] = [];
+    let shown = 0;
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      for (const {file, message} of this.top[severity]) {
+        shown++;
+        out.push(
+          command(
+            COMMAND_OF[severity],
+            {
+              file,
+              line: message.line ?? undefined,
+              col: message.column ?? undefined,
+              endLine: message.endLine ?? undefined,
+              endColumn: message.endColumn ?? undefined,
+              title: ruleTitle(message),
+            },
+            message.message,
+          ),
+        );
+      }
+    }
+    const hidden = this.total - shown;
+    if (hidden > 0) {
+      out.push(command('notice', {title: 'llmbook lint'}, `另有 ${hidden} 条消息未作为注释显示（GitHub 每步每种级别最多显示 ${PER_SEVERITY} 条）；完整列表见本次运行的 Summary 或本地运行 \`npm run lint\``));
+    }
+    return out;
+  }
+}
