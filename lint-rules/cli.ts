@@ -19,19 +19,14 @@ import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../plugins/constants';
-import {loadRegistry, RegistryError} from '../plugins/registry/load';
-import {cacheKey, LintCache} from './cache';
+import {RegistryError} from '../plugins/registry/load';
+import type {LintCache} from './cache';
 import {ConfigError, loadConfig, type LintConfig, type RuleSetting} from './config';
 import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type ChangedLines} from './files';
-import {fixesOf} from './fix';
-import {runTasks, workerCount} from './pool';
-import {formatGithub, formatSummary} from './reporters/github';
-import {formatJson} from './reporters/json';
-import {formatStylish, shownPath} from './reporters/stylish';
-import {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} from './reporters/stream';
+import {modelIndexFor} from './model-names-index';
 import {fixableView, type FileResult, type LintMessage} from './result';
 import {loadTerminology, TerminologyError} from './terminology-data';
-import {presetModuleFrom, type Task, type TaskResult} from './worker';
+import type {Task, TaskResult} from './worker';
 
 export const FORMATS = ['stylish', 'github', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -194,7 +189,8 @@ export function loadInputs(configFile: string, cwd: string): {config: LintConfig
   const data = dataFiles(config, cwd);
   const problems: FileResult[] = [];
   try {
-    loadRegistry(data.registry);
+    // Through the rules' own per-process cache, so a run in this thread reads and checks the registry once.
+    modelIndexFor(data.registry);
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
     problems.push(...problemResults(error.problems, 'registry', cwd));
@@ -208,8 +204,20 @@ export function loadInputs(configFile: string, cwd: string): {config: LintConfig
   return problems.length > 0 ? {problems} : {config, data};
 }
 
-function hasFix(messages: readonly LintMessage[]): boolean {
+function hasFix(messages: readonly LintMessage[], fixesOf: (messages: ReturnType<typeof fixableView>[]) => readonly unknown[]): boolean {
   return fixesOf(messages.map(fixableView)).length > 0;
+}
+
+/** `worker.ts`'s `presetModuleFrom`, without loading unified and remark-parse for a run that lints nothing. */
+function presetModuleFrom(env: NodeJS.ProcessEnv): string {
+  return env.LLMBOOK_LINT_PRESET ? path.resolve(env.LLMBOOK_LINT_PRESET) : path.join(__dirname, 'preset.ts');
+}
+
+/** Where a path is shown: relative to the working directory, with `/` (same as reporters/stylish.ts `shownPath`). */
+function shownPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  return shown.split(path.sep).join('/');
 }
 
 export interface Io {
@@ -223,11 +231,13 @@ function annotationBase(options: CliOptions, env: NodeJS.ProcessEnv): string | u
   return typeof options.changed === 'string' ? options.changed : undefined;
 }
 
-function report(results: FileResult[], options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io): void {
+async function report(results: FileResult[], options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io): Promise<void> {
   if (options.format === 'json') {
+    const {formatJson} = await import('./reporters/json');
     io.stdout(formatJson(results, {cwd}));
     return;
   }
+  const {formatStylish} = await import('./reporters/stylish');
   const stylish = formatStylish(results, {cwd, color: options.format === 'stylish' && process.stdout.isTTY === true && !env.NO_COLOR});
   if (options.format === 'stylish') {
     io.stdout(stylish);
@@ -236,6 +246,7 @@ function report(results: FileResult[], options: CliOptions, env: NodeJS.ProcessE
   const root = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : (gitRoot(cwd) ?? cwd);
   let changed: ChangedLines | undefined;
   if (env.GITHUB_BASE_REF || options.changed) changed = changedLines(cwd, annotationBase(options, env));
+  const {formatGithub, formatSummary} = await import('./reporters/github');
   io.stdout(formatGithub(results, {root, changed, rawReport: stylish}));
   if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, formatSummary(results, {root, changed}));
 }
@@ -259,7 +270,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const configFile = path.resolve(cwd, options.config ?? LINT_CONFIG_FILE);
   const inputs = loadInputs(configFile, cwd);
   if ('problems' in inputs) {
-    report(inputs.problems, options, env, cwd, io);
+    await report(inputs.problems, options, env, cwd, io);
     io.stderr('配置、模型注册表或术语表有错误（见上）；没有检查任何文件，也没有改写任何文件。');
     return 2;
   }
@@ -274,17 +285,20 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     throw error;
   }
 
+  // Modules a run does not need are not loaded: start-up is most of a `--changed` run.
   const presetModule = presetModuleFrom(env);
   // `--changed` lints a handful of files: loading a cache that grows with the book would cost more than it saves.
-  const cache = options.cache && !options.changed
-    ? LintCache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
+  const {cacheKey, LintCache: Cache} = options.cache && !options.changed ? await import('./cache') : {cacheKey: undefined, LintCache: undefined};
+  const cache: LintCache | undefined = Cache && cacheKey
+    ? Cache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
     : undefined;
 
   // Results are reported as they arrive, in the report's order: json lists files in input order,
   // vfile-reporter (stylish, github) by shown path. Only results that arrive ahead of that order wait.
   const order = options.format === 'json' ? files : sortedForStylish(files, cwd);
   const position = new Map(order.map((file, i) => [file, i]));
-  const sink = createSink(options, env, cwd, io, order.length);
+  const sink = await createSink(options, env, cwd, io, order.length);
+  const fixesOf = cache && options.fix ? (await import('./fix')).fixesOf : undefined;
   /** A cached result is not kept while it waits: its messages are read from the cache again when its turn comes. */
   const pending = new Map<number, FileResult | 'cached'>();
   let next = 0;
@@ -304,7 +318,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   let hits = 0;
   for (const file of order) {
     const cached = cache?.get(file);
-    if (cached && !(options.fix && hasFix(cached))) {
+    if (cached && !(fixesOf && hasFix(cached, fixesOf))) {
       hits++;
       deliver(file, 'cached');
     } else tasks.push({path: file, fix: options.fix});
@@ -314,6 +328,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const fixed: string[] = [];
   try {
     if (tasks.length > 0) {
+      const {runTasks, workerCount} = await import('./pool');
       const threads = options.threads ?? workerCount(tasks.length);
       await runTasks(tasks, tasks.length, {config: inputs.config, cwd, presetModule}, (result: TaskResult) => {
         if (result.oscillated) oscillated++;
@@ -349,7 +364,8 @@ interface Sink {
 }
 
 /** The chosen format as a stream of results (see reporters/stream.ts); same bytes as `report`. */
-function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io, total: number): Sink {
+async function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io, total: number): Promise<Sink> {
+  const {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} = await import('./reporters/stream');
   const writer = new ChunkWriter(io.stdout);
   if (options.format === 'json') {
     const json = new JsonStream(writer, {cwd, total});
@@ -376,6 +392,7 @@ function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io
   const root = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : (gitRoot(cwd) ?? cwd);
   let changed: ChangedLines | undefined;
   if (env.GITHUB_BASE_REF || options.changed) changed = changedLines(cwd, annotationBase(options, env));
+  const {formatSummary} = await import('./reporters/github');
   const annotations = new GithubAnnotations({root, changed});
   // The job summary lists every message: only kept when there is a summary to write (CI).
   const summary: FileResult[] | undefined = env.GITHUB_STEP_SUMMARY ? [] : undefined;

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {ROOT_DIR} from '../../plugins/constants';
 import {changedFiles, changedLines, parseUnifiedDiff} from '../files';
-import {runCli, tempCopy} from './cli-helpers';
+import {runCli, STAND_IN_PRESET, tempCopy} from './cli-helpers';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -49,6 +50,29 @@ describe('--changed', () => {
       expect(run.code).toBe(1);
     }
   });
+
+  it('does not load the cache module for --changed, only when it is used (start-up is most of a --changed run)', () => {
+    const dir = repo();
+    const cli = path.join(ROOT_DIR, 'lint-rules/cli.ts');
+    const code = [
+      `const {main} = require(${JSON.stringify(cli)});`,
+      `main(JSON.parse(process.env.LINT_ARGS), process.env, process.cwd(), {stdout: () => undefined, stderr: () => undefined}).then((code) => {`,
+      `  const ours = Object.keys(require.cache).filter((f) => f.includes('/lint-rules/') && !f.includes('node_modules')).map((f) => f.slice(f.lastIndexOf('/lint-rules/') + 12));`,
+      `  process.stdout.write(JSON.stringify({code, ours}));`,
+      `});`,
+    ].join('\n');
+    const loaded = (args: string[]): {code: number; ours: string[]} => {
+      const out = execFileSync(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), ['-e', code], {cwd: dir, encoding: 'utf8', env: {...process.env, LLMBOOK_LINT_PRESET: STAND_IN_PRESET, LINT_ARGS: JSON.stringify(args)}});
+      return JSON.parse(out) as {code: number; ours: string[]};
+    };
+    const changed = loaded(['--changed', '--format', 'stylish']);
+    expect(changed.code).toBe(1);
+    expect(changed.ours).toContain('reporters/stream.ts');
+    expect(changed.ours).not.toContain('cache.ts');
+    const json = loaded(['--changed', '--format', 'json']);
+    expect(json.ours).not.toContain('cache.ts');
+    expect(loaded(['--format', 'json']).ours).toContain('cache.ts');
+  }, 60_000);
 
   it('takes a following folder as a path, not as the base', () => {
     const run = runCli(['--no-cache', '--format', 'json', '--changed', 'docs/sub'], repo());
