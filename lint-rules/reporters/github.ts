@@ -51,20 +51,20 @@ export function command(name: string, properties: Record<string, string | number
   return `::${name}${props.length > 0 ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
 }
 
-const COMMAND_OF: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'};
+export const COMMAND_OF: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'};
 const RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2};
 
 export function ruleTitle(message: LintMessage): string {
   return message.ruleId ? `${message.source ?? 'llmbook'}/${message.ruleId}` : message.source ?? 'llmbook';
 }
 
-interface Located {
+export interface Located {
   file: string;
   message: LintMessage;
   onChangedLine: boolean;
 }
 
-function onChanged(abs: string, message: LintMessage, changed: ChangedLines | undefined): boolean {
+export function onChanged(abs: string, message: LintMessage, changed: ChangedLines | undefined): boolean {
   const lines = changed?.get(abs);
   if (!lines) return false;
   if (lines === 'all') return true;
@@ -74,7 +74,7 @@ function onChanged(abs: string, message: LintMessage, changed: ChangedLines | un
   return false;
 }
 
-function relativePath(file: string, root: string): string {
+export function relativePath(file: string, root: string): string {
   const relative = path.relative(root, file);
   return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
@@ -86,12 +86,16 @@ export function rankMessages(results: readonly FileResult[], root: string, chang
     const file = relativePath(result.path, root);
     for (const message of result.messages) all.push({file, message, onChangedLine: onChanged(result.path, message, changed)});
   }
-  return all.sort(
-    (a, b) =>
-      RANK[a.message.severity] - RANK[b.message.severity] ||
-      Number(b.onChangedLine) - Number(a.onChangedLine) ||
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      compareMessages(a.message, b.message),
+  return all.sort(compareLocated);
+}
+
+/** Errors before warnings, changed lines first, then by file and position. */
+export function compareLocated(a: Located, b: Located): number {
+  return (
+    RANK[a.message.severity] - RANK[b.message.severity] ||
+    Number(b.onChangedLine) - Number(a.onChangedLine) ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    compareMessages(a.message, b.message)
   );
 }
 

@@ -17,8 +17,8 @@ import {createRequire} from 'node:module';
 import {stringifyPosition} from 'unist-util-stringify-position';
 import {compareMessage} from 'vfile-sort';
 import type {ChangedLines} from '../files';
-import {compareMessages, toVFile, type FileResult, type LintMessage, type Severity} from '../result';
-import {command, PER_SEVERITY, ruleTitle} from './github';
+import {toVFile, type FileResult, type Severity} from '../result';
+import {command, COMMAND_OF, compareLocated, onChanged, PER_SEVERITY, relativePath, ruleTitle, type Located} from './github';
 import {JSON_FORMAT_VERSION} from './json';
 import {shownPath} from './stylish';
 
@@ -285,39 +285,6 @@ export class JsonStream {
     if (this.options.total > 0) this.writer.write('\n  ],\n');
     this.writer.write(`  "counts": ${JSON.stringify(counts, null, 2).replace(/\n/g, '\n  ')}\n}`);
   }
-}
-
-interface Located {
-  file: string;
-  message: LintMessage;
-  onChangedLine: boolean;
-}
-
-const RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2};
-const COMMAND_OF: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'};
-
-function compareLocated(a: Located, b: Located): number {
-  return (
-    RANK[a.message.severity] - RANK[b.message.severity] ||
-    Number(b.onChangedLine) - Number(a.onChangedLine) ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    compareMessages(a.message, b.message)
-  );
-}
-
-function onChanged(abs: string, message: LintMessage, changed: ChangedLines | undefined): boolean {
-  const lines = changed?.get(abs);
-  if (!lines) return false;
-  if (lines === 'all') return true;
-  const first = message.line ?? 1;
-  const last = message.endLine ?? first;
-  for (let n = first; n <= last; n++) if (lines.has(n)) return true;
-  return false;
-}
-
-function relativePath(file: string, root: string): string {
-  const relative = path.relative(root, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
 /** The annotations `formatGithub` prints, keeping only the ones it shows (and a count of the rest). */
