@@ -5,12 +5,20 @@ import {fixesOf, fixText} from '../fix';
 import {copyCorpus} from './rule-corpus';
 import {untouchable} from './rule-properties';
 
-const config = onlyRule('terminology');
+/** The fixable rules, each with messages the real book is known to produce. */
+const CASES = [
+  {rule: 'cjk-spacing', known: ['中英文之间缺少空格：`年GPT` 应写作 `年 GPT`', '全角标点前后不加空格：`化 （` 应写作 `化（`']},
+  {
+    rule: 'terminology',
+    known: ['术语不一致：`Github` 应写作 `GitHub`', '术语不一致：`common crawl` 应写作 `Common Crawl`', '术语不一致：`大型语言模型` 应写作 `大语言模型`'],
+  },
+] as const;
 
-describe('terminology on the GitBook corpus (a temp copy)', () => {
+describe.each(CASES)('$rule on the GitBook corpus (a temp copy)', ({rule, known}) => {
+  const config = onlyRule(rule);
   let corpus: {dir: string; files: string[]};
   beforeAll(() => {
-    corpus = copyCorpus('llmbook-terminology-');
+    corpus = copyCorpus(`llmbook-${rule}-`);
   });
   afterAll(() => {
     fs.rmSync(corpus.dir, {recursive: true, force: true});
@@ -22,12 +30,12 @@ describe('terminology on the GitBook corpus (a temp copy)', () => {
     for (const file of corpus.files) {
       const result = await lintMarkdown(fs.readFileSync(file, 'utf8'), config, file);
       for (const message of result.messages) {
-        expect(message.ruleId, message.reason).toBe('terminology');
+        expect(message.ruleId, message.reason).toBe(rule);
         expect(message.actual, message.reason).toBeDefined();
         reasons.add(message.reason);
       }
     }
-    for (const reason of ['术语不一致：`Github` 应写作 `GitHub`', '术语不一致：`common crawl` 应写作 `Common Crawl`', '术语不一致：`大型语言模型` 应写作 `大语言模型`']) expect(reasons.has(reason), reason).toBe(true);
+    for (const reason of known) expect(reasons.has(reason), reason).toBe(true);
   });
 
   it('--fix leaves no fixable message, keeps code, math, HTML and URLs byte-identical, and a second fix changes nothing', async () => {
