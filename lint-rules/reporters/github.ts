@@ -51,7 +51,7 @@ export function command(name: string, properties: Record<string, string | number
   return `::${name}${props.length > 0 ? ` ${props.join(',')}` : ''}::${escapeData(message)}`;
 }
 
-export const COMMAND_OF: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'};
+const COMMAND_OF: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'notice'};
 const RANK: Record<Severity, number> = {error: 0, warning: 1, info: 2};
 
 export function ruleTitle(message: LintMessage): string {
@@ -99,7 +99,8 @@ export function compareLocated(a: Located, b: Located): number {
   );
 }
 
-function annotation({file, message}: Located): string {
+/** One `::error …::` / `::warning …::` / `::notice …::` line. */
+export function annotation({file, message}: Located): string {
   return command(
     COMMAND_OF[message.severity],
     {

@@ -18,7 +18,7 @@ import {stringifyPosition} from 'unist-util-stringify-position';
 import {compareMessage} from 'vfile-sort';
 import type {ChangedLines} from '../files';
 import {toVFile, type FileResult, type Severity} from '../result';
-import {command, COMMAND_OF, compareLocated, onChanged, PER_SEVERITY, relativePath, ruleTitle, type Located} from './github';
+import {annotation, command, compareLocated, onChanged, PER_SEVERITY, relativePath, type Located} from './github';
 import {JSON_FORMAT_VERSION} from './json';
 import {shownPath} from './stylish';
 
@@ -318,22 +318,9 @@ export class GithubAnnotations {
     const out: string[] = [];
     let shown = 0;
     for (const severity of ['error', 'warning', 'info'] as const) {
-      for (const {file, message} of this.top[severity]) {
+      for (const located of this.top[severity]) {
         shown++;
-        out.push(
-          command(
-            COMMAND_OF[severity],
-            {
-              file,
-              line: message.line ?? undefined,
-              col: message.column ?? undefined,
-              endLine: message.endLine ?? undefined,
-              endColumn: message.endColumn ?? undefined,
-              title: ruleTitle(message),
-            },
-            message.message,
-          ),
-        );
+        out.push(annotation(located));
       }
     }
     const hidden = this.total - shown;
