@@ -12,7 +12,7 @@ const load = async (file) => {
   return mod.default && !mod.createPreset && !mod.loadConfig ? mod.default : mod;
 };
 
-const {loadConfig} = await load('./lint-rules/config.ts');
+const {loadConfig} = await load('./lint-rules/engine/config.ts');
 const {createPreset} = await load('./lint-rules/preset.ts');
 const config = loadConfig(new URL('./.lintrc.yaml', import.meta.url).pathname);
 

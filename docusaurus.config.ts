@@ -13,7 +13,7 @@ import {
   GITHUB_URL,
   SITE_TITLE,
   SITE_URL,
-} from './plugins/constants';
+} from './core/constants';
 
 /**
  * Last-updated dates come from git. An exported tarball or a temp copy is not a

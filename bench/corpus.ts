@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ROOT_DIR} from '../plugins/constants';
+import {ROOT_DIR} from '../core/constants';
 
 /** The current GitBook book, read-only, next to the repository. */
 export const CORPUS_DIR = path.resolve(ROOT_DIR, '../shared/corpus/llm-books-gitbook');

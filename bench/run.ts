@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {ROOT_DIR} from '../plugins/constants';
+import {ROOT_DIR} from '../core/constants';
 import {autolinkCases} from './cases/autolink';
 import {buildCases, createBuildSites, type BuildSites} from './cases/build';
 import {BOOK_FILES, changedCases, createGitBook, type GitBook} from './cases/changed';

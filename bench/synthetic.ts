@@ -5,8 +5,8 @@
  * mention gets longer, as it would with a crowded registry; none of them equals a
  * real name, so the links found in a text are the same with or without them.
  */
-import {registryNames} from '../plugins/registry/matcher';
-import type {ModelEntry, Registry} from '../plugins/registry/types';
+import {registryNames} from '../core/registry/matcher';
+import type {ModelEntry, Registry} from '../core/registry/types';
 
 /** The `index`-th synthetic name, cycling through four shapes. */
 export function syntheticName(index: number, realNames: readonly string[]): string {

@@ -93,8 +93,8 @@ import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
-import {inlineHtmlDepth, isAutolink} from '../plugins/prose';
+import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {inlineHtmlDepth, isAutolink} from '../core/prose';
 
 export interface CjkSpacingOptions {
   /** Require a space between Chinese text and an adjacent inline code (default `true`). */

@@ -70,10 +70,10 @@ import {lintRule} from 'unified-lint-rule';
 import {SKIP, visitParents} from 'unist-util-visit-parents';
 import type {Node} from 'unist';
 import type {VFile} from 'vfile';
-import {ROOT_DIR, RULE_ORIGIN, TIMELINE_ROUTE, ruleDocsUrl} from '../plugins/constants';
-import {RegistryError} from '../plugins/registry/load';
-import {anchorIds, closest, fileAnchors} from './internal-links-headings';
-import {modelIndexFor, type ModelIndex} from './model-names-index';
+import {ROOT_DIR, RULE_ORIGIN, TIMELINE_ROUTE, ruleDocsUrl} from '../core/constants';
+import {RegistryError} from '../core/registry/load';
+import {anchorIds, closest, fileAnchors} from './lib/internal-links-headings';
+import {modelIndexFor, type ModelIndex} from './lib/model-names-index';
 
 export interface InternalLinksOptions {
   /** Registry for `/timeline#<id>` links, relative to the repository root. Default `data/models.yaml`. */

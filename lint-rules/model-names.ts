@@ -20,7 +20,7 @@
  * default. Both rules share one scan of the chapter.
  *
  * Names are found with the same matcher and the same boundaries as the auto-linker
- * (`plugins/registry/matcher.ts`), so `基于GPT3的` is checked and `GPT4Tools` or
+ * (`core/registry/matcher.ts`), so `基于GPT3的` is checked and `GPT4Tools` or
  * `gpt-3.5-turbo-0613` are not taken for model names. Registry ids are the API
  * spelling and are accepted as the whole value of inline code (`` `gpt-4` ``).
  * Never checked: code blocks, inline code that holds more than a name, URLs,
@@ -81,9 +81,9 @@
 import type {Root} from 'mdast';
 import {lintRule} from 'unified-lint-rule';
 import type {VFile} from 'vfile';
-import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
-import {modelIndexFor, type ModelRegistryOptions} from './model-names-index';
-import {findModelNames, type Finding} from './model-names-scan';
+import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {modelIndexFor, type ModelRegistryOptions} from './lib/model-names-index';
+import {findModelNames, type Finding} from './lib/model-names-scan';
 
 export type ModelNamesOptions = ModelRegistryOptions;
 

@@ -19,8 +19,8 @@ import type {Pluggable, PluggableList, Plugin, Preset} from 'unified';
 import {messageControl} from 'unified-message-control';
 import type {Node} from 'unist';
 import type {VFile} from 'vfile';
-import {RULE_NAMES, RULE_ORIGIN, type RuleName} from '../plugins/constants';
-import type {LintConfig, RuleSetting} from './config';
+import {RULE_NAMES, RULE_ORIGIN, type RuleName} from '../core/constants';
+import type {LintConfig, RuleSetting} from './engine/config';
 import cjkSpacing from './cjk-spacing';
 import modelNames from './model-names';
 import unknownModels from './unknown-models';
@@ -28,7 +28,7 @@ import terminology from './terminology';
 import internalLinks from './internal-links';
 import referenceLinks from './reference-links';
 
-export type {LintConfig, RuleSetting, Severity} from './config';
+export type {LintConfig, RuleSetting, Severity} from './engine/config';
 
 /** Parse the same way everywhere: front matter, GFM (tables, autolinks), math. */
 export const parsePlugins: PluggableList = [[remarkFrontmatter, ['yaml']], remarkGfm, remarkMath];

@@ -122,7 +122,7 @@ import type {Node} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {VFileMessage} from 'vfile-message';
-import {DOCS_DIR, ROOT_DIR, RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
+import {DOCS_DIR, ROOT_DIR, RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {
   comparableUrl,
   DEFAULT_TRACKING_PARAMS,
@@ -131,7 +131,7 @@ import {
   matchesInclude,
   trackingEdit,
   trackingMatcher,
-} from './reference-links-url';
+} from './lib/reference-links-url';
 
 export interface ReferenceLinksOptions {
   /** Which files are chapters: folders, files or globs relative to `docsRoot`. Default `['book/']`. */

@@ -82,9 +82,9 @@ import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
-import {inlineHtmlDepth, isAutolink} from '../plugins/prose';
-import {DEFAULT_TERMINOLOGY_PATH, loadTerminology, termMatcher, type TermList} from './terminology-data';
+import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {inlineHtmlDepth, isAutolink} from '../core/prose';
+import {DEFAULT_TERMINOLOGY_PATH, loadTerminology, termMatcher, type TermList} from './lib/terminology-data';
 
 export interface TerminologyOptions {
   /** Path of the term list; default `data/terminology.yaml`. */

@@ -24,7 +24,7 @@
  * in `.lintrc.yaml` to require every model to be registered.
  *
  * Names are found with the same matcher and boundaries as the auto-linker
- * (`plugins/registry/matcher.ts`). Never checked: code blocks, inline code that
+ * (`core/registry/matcher.ts`). Never checked: code blocks, inline code that
  * holds more than a name, URLs, link destinations, HTML, math and front matter.
  *
  * Turn it off for a passage that talks about models the book does not cover
@@ -68,9 +68,9 @@
 import type {Root} from 'mdast';
 import {lintRule} from 'unified-lint-rule';
 import type {VFile} from 'vfile';
-import {RULE_ORIGIN, ruleDocsUrl} from '../plugins/constants';
-import {modelIndexFor, type ModelRegistryOptions} from './model-names-index';
-import {findModelNames} from './model-names-scan';
+import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {modelIndexFor, type ModelRegistryOptions} from './lib/model-names-index';
+import {findModelNames} from './lib/model-names-scan';
 
 export type UnknownModelsOptions = ModelRegistryOptions;
 

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {ROOT_DIR} from '../plugins/constants';
+import {ROOT_DIR} from '../core/constants';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 import {relaxBrokenLinks, stripOurPlugins} from '../site-config';
 
 const FIXTURES = path.join(__dirname, '..', '__fixtures__', 'site');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {MODELS_FILE, ROOT_DIR} from '../../plugins/constants';
-import {loadRegistry} from '../../plugins/registry/load';
-import {createMatcher, registryNames} from '../../plugins/registry/matcher';
+import {MODELS_FILE, ROOT_DIR} from '../../core/constants';
+import {loadRegistry} from '../../core/registry/load';
+import {createMatcher, registryNames} from '../../core/registry/matcher';
 import {syntheticName, syntheticRegistry} from '../synthetic';
 
 const real = loadRegistry(path.join(ROOT_DIR, MODELS_FILE));

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {MODEL_LINK_CLASS, ROOT_DIR} from '../../plugins/constants';
+import {MODEL_LINK_CLASS, ROOT_DIR} from '../../core/constants';
 import {createTempSite, type TempSite} from '../../scripts/temp-site';
 import {relaxBrokenLinks, stripOurPlugins} from '../site-config';
 import {CaseFailure, type Case, type Sample} from '../suite';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 import type {CorpusCopy} from '../corpus';
 import {readOutput, runChild, type ChildResult} from '../measure';
 import type {BenchOptions} from '../options';

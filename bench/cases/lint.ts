@@ -1,24 +1,24 @@
 /**
- * Our lint CLI (`lint-rules/cli.ts`), started as `npm run lint` starts it but in one
+ * Our lint CLI (`lint-rules/engine/cli.ts`), started as `npm run lint` starts it but in one
  * process (`node --import tsx`), on the scaled corpus: cold, warm, one file changed,
  * single-threaded, and each rule alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {LINT_CACHE_DIR, ROOT_DIR, RULE_NAMES, type RuleName} from '../../plugins/constants';
+import {LINT_CACHE_DIR, ROOT_DIR, RULE_NAMES, type RuleName} from '../../core/constants';
 import type {Case, Sample} from '../suite';
 import {CaseFailure} from '../suite';
 import {expectFiles, runNode, sampleOf, TSX_IMPORT, type BenchContext, type NodeRun} from './context';
 
-export const LINT_CLI = path.join(ROOT_DIR, 'lint-rules', 'cli.ts');
+export const LINT_CLI = path.join(ROOT_DIR, 'lint-rules', 'engine', 'cli.ts');
 
 /** Why the lint cases cannot run here, or undefined when they can. */
 export function lintUnavailable(): string | undefined {
-  return fs.existsSync(LINT_CLI) ? undefined : 'not available: lint-rules/cli.ts is not there yet';
+  return fs.existsSync(LINT_CLI) ? undefined : 'not available: lint-rules/engine/cli.ts is not there yet';
 }
 
 /** What the lint CLI reads besides `node_modules` (its cache key hashes some of these). */
-const TOOL_FILES = ['lint-rules', 'plugins', 'data', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const TOOL_FILES = ['lint-rules', 'core', 'plugins', 'data', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /**
  * A snapshot of the lint tool in the bench folder, so the whole benchmark measures one
@@ -33,7 +33,7 @@ export function snapshotLintTool(dest: string): string {
     }
   }
   fs.symlinkSync(path.join(ROOT_DIR, 'node_modules'), path.join(dest, 'node_modules'), 'dir');
-  return path.join(dest, 'lint-rules', 'cli.ts');
+  return path.join(dest, 'lint-rules', 'engine', 'cli.ts');
 }
 
 interface LintJson {

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 import {stripAnsi} from '../measure';
 import {CaseFailure, type Case} from '../suite';
 import {binScript, expectFiles, packageVersion, runNode, sampleOf, type BenchContext} from './context';

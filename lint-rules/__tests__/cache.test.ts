@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
-import {cacheKey, LintCache} from '../cache';
-import type {LintMessage} from '../result';
+import {ROOT_DIR} from '../../core/constants';
+import {cacheKey, LintCache} from '../engine/cache';
+import type {LintMessage} from '../engine/result';
 import {runCli, tempCopy} from './cli-helpers';
 
 const MTIME = 1_600_000_000; // seconds; a round value survives utimes exactly

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
-import {changedFiles, changedLines, parseUnifiedDiff} from '../files';
+import {ROOT_DIR} from '../../core/constants';
+import {changedFiles, changedLines, parseUnifiedDiff} from '../engine/files';
 import {runCli, STAND_IN_PRESET, tempCopy} from './cli-helpers';
 
 const dirs: string[] = [];
@@ -53,7 +53,7 @@ describe('--changed', () => {
 
   it('does not load the cache module for --changed, only when it is used (start-up is most of a --changed run)', () => {
     const dir = repo();
-    const cli = path.join(ROOT_DIR, 'lint-rules/cli.ts');
+    const cli = path.join(ROOT_DIR, 'lint-rules/engine/cli.ts');
     const code = [
       `const {main} = require(${JSON.stringify(cli)});`,
       `main(JSON.parse(process.env.LINT_ARGS), process.env, process.cwd(), {stdout: () => undefined, stderr: () => undefined}).then((code) => {`,
@@ -67,11 +67,11 @@ describe('--changed', () => {
     };
     const changed = loaded(['--changed', '--format', 'stylish']);
     expect(changed.code).toBe(1);
-    expect(changed.ours).toContain('reporters/stream.ts');
-    expect(changed.ours).not.toContain('cache.ts');
+    expect(changed.ours).toContain('engine/reporters/stream.ts');
+    expect(changed.ours).not.toContain('engine/cache.ts');
     const json = loaded(['--changed', '--format', 'json']);
-    expect(json.ours).not.toContain('cache.ts');
-    expect(loaded(['--format', 'json']).ours).toContain('cache.ts');
+    expect(json.ours).not.toContain('engine/cache.ts');
+    expect(loaded(['--format', 'json']).ours).toContain('engine/cache.ts');
   }, 60_000);
 
   it('takes a following folder as a path, not as the base', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {lintMarkdown, onlyRule} from '../examples';
+import {lintMarkdown, onlyRule} from '../docs/examples';
 import {fixesFrom, markdown, PROPERTY_RUNS, PROPERTY_SEED, spliceFixes, untouchable} from './rule-properties';
 
 const params = {seed: PROPERTY_SEED, numRuns: PROPERTY_RUNS};

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {formatMessage, lintMarkdown, onlyRule, sortedMessages} from '../examples';
-import {fixText} from '../fix';
+import {formatMessage, lintMarkdown, onlyRule, sortedMessages} from '../docs/examples';
+import {fixText} from '../engine/fix';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'cjk-spacing');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');

@@ -1,14 +1,14 @@
-/** Shared by the CLI tests: temp copies of fixtures and a runner for `tsx lint-rules/cli.ts`. */
+/** Shared by the CLI tests: temp copies of fixtures and a runner for `tsx lint-rules/engine/cli.ts`. */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 
 export const CLI_FIXTURES = path.join(__dirname, '__fixtures__/cli');
 export const STAND_IN_PRESET = path.join(CLI_FIXTURES, 'stand-in-preset.ts');
 const TSX = path.join(ROOT_DIR, 'node_modules/.bin/tsx');
-const CLI = path.join(ROOT_DIR, 'lint-rules/cli.ts');
+const CLI = path.join(ROOT_DIR, 'lint-rules/engine/cli.ts');
 
 /** A fresh temp copy of `__fixtures__/cli/<name>`; removed by the returned cleanup. */
 export function tempCopy(name: string): string {

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {formatGithub} from '../reporters/github';
-import {formatJson} from '../reporters/json';
-import {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} from '../reporters/stream';
-import {formatStylish} from '../reporters/stylish';
-import type {FileResult, LintMessage, Severity} from '../result';
+import {formatGithub} from '../engine/reporters/github';
+import {formatJson} from '../engine/reporters/json';
+import {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} from '../engine/reporters/stream';
+import {formatStylish} from '../engine/reporters/stylish';
+import type {FileResult, LintMessage, Severity} from '../engine/result';
 
 function message(line: number, severity: Severity, text: string, ruleId = 'terminology'): LintMessage {
   return {ruleId, source: 'llmbook', severity, message: text, line, column: 3, endLine: line, endColumn: 9, startOffset: line * 10, endOffset: line * 10 + 6};

@@ -2,7 +2,7 @@ import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 import {runCli, snapshotTree, STAND_IN_PRESET, tempCopy} from './cli-helpers';
 
 const dirs: string[] = [];
@@ -189,7 +189,7 @@ describe('output piped into a reader that stops early', () => {
     fs.writeFileSync(path.join(dir, 'docs/many.md'), Array.from({length: 4000}, (_, i) => `Line ${i} Github`).join('\n\n'));
     const env: NodeJS.ProcessEnv = {...process.env, LLMBOOK_LINT_PRESET: STAND_IN_PRESET, NO_COLOR: '1', FORCE_COLOR: '0'};
     delete env.GITHUB_ACTIONS;
-    const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'lint-rules/cli.ts'), '--no-cache', '--threads', '0'], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']});
+    const child = spawn(path.join(ROOT_DIR, 'node_modules/.bin/tsx'), [path.join(ROOT_DIR, 'lint-rules/engine/cli.ts'), '--no-cache', '--threads', '0'], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']});
     let first = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');

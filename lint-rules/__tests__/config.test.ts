@@ -3,8 +3,8 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import {parse} from 'yaml';
 import {describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
-import {ConfigError, loadConfig, parseConfig} from '../config';
+import {ROOT_DIR} from '../../core/constants';
+import {ConfigError, loadConfig, parseConfig} from '../engine/config';
 
 const FIXTURES = path.join(__dirname, '__fixtures__/cli/config');
 const fixture = (name: string): string => path.join(FIXTURES, name);

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
-import type {LintMessage} from '../result';
+import {ROOT_DIR} from '../../core/constants';
+import type {LintMessage} from '../engine/result';
 import {runCli, snapshotTree} from './cli-helpers';
 
 const CORPUS = path.resolve(ROOT_DIR, '../shared/corpus/llm-books-gitbook');

@@ -10,8 +10,8 @@ import {describe, expect, it} from 'vitest';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {VFile} from 'vfile';
-import {formatMessage, lintMarkdown, onlyRule, readRuleDoc, ruleFiles, sortedMessages} from '../examples';
-import {fixesOf, fixText} from '../fix';
+import {formatMessage, lintMarkdown, onlyRule, readRuleDoc, ruleFiles, sortedMessages} from '../docs/examples';
+import {fixesOf, fixText} from '../engine/fix';
 import {createPreset} from '../preset';
 
 function stripPositions(node: Node): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {applyFixes, fixOf, fixText, fixTextSync, type Fix, type FixableMessage} from '../fix';
+import {applyFixes, fixOf, fixText, fixTextSync, type Fix, type FixableMessage} from '../engine/fix';
 
 const SEED = 20240601;
 const RUNS = {seed: SEED, numRuns: 300};

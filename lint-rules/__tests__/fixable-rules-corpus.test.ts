@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {lintMarkdown, onlyRule} from '../examples';
-import {fixesOf, fixText} from '../fix';
+import {lintMarkdown, onlyRule} from '../docs/examples';
+import {fixesOf, fixText} from '../engine/fix';
 import {copyCorpus} from './rule-corpus';
 import {untouchable} from './rule-properties';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {escapeData, escapeProperty, formatGithub, formatSummary} from '../reporters/github';
-import type {FileResult, LintMessage, Severity} from '../result';
+import {escapeData, escapeProperty, formatGithub, formatSummary} from '../engine/reporters/github';
+import type {FileResult, LintMessage, Severity} from '../engine/result';
 import {runCli, tempCopy} from './cli-helpers';
 
 function message(line: number, severity: Severity, text: string, ruleId = 'terminology'): LintMessage {

@@ -12,7 +12,7 @@ import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import internalLinks from '../internal-links';
-import {anchorIds} from '../internal-links-headings';
+import {anchorIds} from '../lib/internal-links-headings';
 
 const BOOK = path.join(__dirname, '__fixtures__', 'internal-links', 'book');
 

@@ -9,10 +9,10 @@ import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
-import {fixText} from '../fix';
+import {fixText} from '../engine/fix';
 import modelNames, {type ModelNamesOptions} from '../model-names';
-import {buildModelIndex, modelIndexFor, normaliseKey} from '../model-names-index';
-import {loadRegistry} from '../../plugins/registry/load';
+import {buildModelIndex, modelIndexFor, normaliseKey} from '../lib/model-names-index';
+import {loadRegistry} from '../../core/registry/load';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'model-names');
 const REGISTRY = path.join(FIXTURES, 'registry.yaml');
@@ -83,7 +83,7 @@ describe('model-names on a fixture registry', () => {
   });
 
   it('fails with the registry error when the registry is invalid', async () => {
-    const bad = path.resolve(__dirname, '../../plugins/registry/__tests__/__fixtures__/fields.yaml');
+    const bad = path.resolve(__dirname, '../../core/registry/__tests__/__fixtures__/fields.yaml');
     const messages = await lint('GPT-4', {registry: bad});
     expect(messages).toHaveLength(1);
     expect(messages[0].reason).toMatch(/^模型注册表有 \d+ 处错误：\n.*fields\.yaml:\d+:\d+: /);

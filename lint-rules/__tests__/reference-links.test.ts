@@ -9,9 +9,9 @@ import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
-import {fixText} from '../fix';
+import {fixText} from '../engine/fix';
 import referenceLinks, {type ReferenceLinksOptions} from '../reference-links';
-import {comparableUrl, matchesInclude, trackingEdit, trackingMatcher, DEFAULT_TRACKING_PARAMS} from '../reference-links-url';
+import {comparableUrl, matchesInclude, trackingEdit, trackingMatcher, DEFAULT_TRACKING_PARAMS} from '../lib/reference-links-url';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'reference-links');
 const DOCS = path.join(FIXTURES, 'docs');

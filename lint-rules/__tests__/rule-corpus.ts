@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 
 export const CORPUS_DIR = path.join(path.resolve(ROOT_DIR, '../shared'), 'corpus', 'llm-books-gitbook');
 

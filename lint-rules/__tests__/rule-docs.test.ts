@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadConfig} from '../config';
-import {CATEGORY, generateRuleDocs, RULE_DOCS_DIR, staleRuleDocs, unwrap} from '../docs';
-import {formatMessage, lintMarkdown, ruleFiles, sortedMessages} from '../examples';
+import {loadConfig} from '../engine/config';
+import {CATEGORY, generateRuleDocs, RULE_DOCS_DIR, staleRuleDocs, unwrap} from '../docs/generate';
+import {formatMessage, lintMarkdown, ruleFiles, sortedMessages} from '../docs/examples';
 
 describe('generated rule pages', () => {
   it('are committed and up to date (run `npm run docs:rules` after editing a rule’s header comment)', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
-import {ROOT_DIR} from '../../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 import {
   createTermMatcher,
   DEFAULT_TERMINOLOGY_PATH,
@@ -11,7 +11,7 @@ import {
   parseTerminology,
   TerminologyError,
   type TermList,
-} from '../terminology-data';
+} from '../lib/terminology-data';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'terminology');
 const SCHEMA = path.join(ROOT_DIR, 'data', 'terminology.schema.json');

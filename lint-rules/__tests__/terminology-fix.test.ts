@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {lintMarkdown, onlyRule} from '../examples';
-import {fixText} from '../fix';
+import {lintMarkdown, onlyRule} from '../docs/examples';
+import {fixText} from '../engine/fix';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'terminology');
 const config = onlyRule('terminology');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {formatMessage, lintMarkdown, onlyRule, sortedMessages} from '../examples';
+import {formatMessage, lintMarkdown, onlyRule, sortedMessages} from '../docs/examples';
 
 const FIXTURES = path.join(__dirname, '__fixtures__', 'terminology');
 const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, name), 'utf8');

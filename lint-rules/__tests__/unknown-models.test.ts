@@ -11,12 +11,12 @@ import {unified} from 'unified';
 import {VFile} from 'vfile';
 import type {VFileMessage} from 'vfile-message';
 import {afterAll, describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../plugins/constants';
-import {loadRegistry} from '../../plugins/registry/load';
-import {formatMessage, lintMarkdown, sortedMessages} from '../examples';
+import {ROOT_DIR} from '../../core/constants';
+import {loadRegistry} from '../../core/registry/load';
+import {formatMessage, lintMarkdown, sortedMessages} from '../docs/examples';
 import modelNames from '../model-names';
-import {buildModelIndex, modelIndexFor} from '../model-names-index';
-import {findModelNames, nearestNames} from '../model-names-scan';
+import {buildModelIndex, modelIndexFor} from '../lib/model-names-index';
+import {findModelNames, nearestNames} from '../lib/model-names-scan';
 import {DEFAULT_CONFIG} from '../preset';
 import unknownModels, {type UnknownModelsOptions} from '../unknown-models';
 import {runCli} from './cli-helpers';
@@ -78,7 +78,7 @@ describe('unknown-models on a fixture registry', () => {
   });
 
   it('fails with the registry error when the registry is invalid', async () => {
-    const bad = path.resolve(__dirname, '../../plugins/registry/__tests__/__fixtures__/fields.yaml');
+    const bad = path.resolve(__dirname, '../../core/registry/__tests__/__fixtures__/fields.yaml');
     const messages = await lint('GPT-5', {registry: bad});
     expect(messages).toHaveLength(1);
     expect(messages[0].reason).toMatch(/^模型注册表有 \d+ 处错误：\n.*fields\.yaml:\d+:\d+: /);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {workerCount, WORKER_THRESHOLD} from '../pool';
+import {workerCount, WORKER_THRESHOLD} from '../engine/pool';
 import {runCli, snapshotTree, tempCopy} from './cli-helpers';
 
 const dirs: string[] = [];

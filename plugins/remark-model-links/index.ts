@@ -7,9 +7,9 @@
 import type {InlineCode, Link, PhrasingContent, Root, Text} from 'mdast';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
-import {loadRegistry} from '../registry/load';
-import {registryMatcher, type Match} from '../registry/matcher';
-import type {ModelEntry, Registry} from '../registry/types';
+import {loadRegistry} from '../../core/registry/load';
+import {registryMatcher, type Match} from '../../core/registry/matcher';
+import type {ModelEntry, Registry} from '../../core/registry/types';
 import {validateOptions, type ModelLinksOptions, type UserOptions} from './options';
 import {pageOptedOut, scanDocument, type Candidate} from './scan';
 import {KIND_LABELS} from './labels';

@@ -1,4 +1,4 @@
-import type {ModelKind} from '../registry/types';
+import type {ModelKind} from '../../core/registry/types';
 
 /** How each kind reads on the site and in link tooltips. */
 export const KIND_LABELS: Record<ModelKind, string> = {

@@ -1,6 +1,6 @@
 import {Joi} from '@docusaurus/utils-validation';
-import {BASE_URL, MODEL_LINK_CLASS, TIMELINE_ROUTE} from '../constants';
-import type {Registry} from '../registry/types';
+import {BASE_URL, MODEL_LINK_CLASS, TIMELINE_ROUTE} from '../../core/constants';
+import type {Registry} from '../../core/registry/types';
 
 /** Which mentions of a model become links. */
 export type LinkMode = 'first-per-page' | 'first-per-section' | 'all';

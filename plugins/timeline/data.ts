@@ -2,8 +2,8 @@
  * Assembles the timeline from the registry and the back-links: entries in date order,
  * children computed from the parents, years, filter facets and the diagram. Pure.
  */
-import {compareReleaseDates} from '../registry/dates';
-import type {ModelEntry, Registry} from '../registry/types';
+import {compareReleaseDates} from '../../core/registry/dates';
+import type {ModelEntry, Registry} from '../../core/registry/types';
 import {KIND_LABELS} from './labels';
 import {layoutLineage} from './layout';
 import type {ChapterMention, FacetOption, Relation, TimelineEntry, TimelinePageData, TimelineYear} from './types';

@@ -5,9 +5,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {loadRegistry} from '../registry/load';
-import {registryMatcher} from '../registry/matcher';
-import type {Registry} from '../registry/types';
+import {loadRegistry} from '../../core/registry/load';
+import {registryMatcher} from '../../core/registry/matcher';
+import type {Registry} from '../../core/registry/types';
 import {buildEntries, buildPageData} from './data';
 import {buildTimelineJson, type TimelineJson} from './json';
 import {docPagesFrom, groupMentions, type ScannedDoc} from './mentions';

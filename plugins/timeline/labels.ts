@@ -1,4 +1,4 @@
-import type {ModelKind} from '../registry/types';
+import type {ModelKind} from '../../core/registry/types';
 
 /** Chinese labels for the registry's `kind` values, as the page shows them. */
 export const KIND_LABELS: Record<ModelKind, string> = {

@@ -8,7 +8,7 @@
  * parents, so that chains like davinci → code-davinci-002 → text-davinci-002 read as one
  * line. One cell a node means nodes never overlap, however many there are.
  */
-import type {EntryType} from '../registry/types';
+import type {EntryType} from '../../core/registry/types';
 import type {LayoutEdge, LayoutNode, LayoutYear, LineageLayout} from './types';
 
 export interface LayoutInput {

@@ -1,7 +1,7 @@
 /** The timeline plugin's options: types, defaults and the Joi schema built from the defaults. */
 import {Joi} from '@docusaurus/utils-validation';
 import type {OptionValidationContext} from '@docusaurus/types';
-import {DOCS_DIR, MODELS_FILE, TIMELINE_JSON, TIMELINE_ROUTE} from '../constants';
+import {DOCS_DIR, MODELS_FILE, TIMELINE_JSON, TIMELINE_ROUTE} from '../../core/constants';
 
 export interface PluginOptions {
   /** Plugin instance id (Docusaurus sets `default`). */

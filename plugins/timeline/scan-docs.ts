@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Matcher} from '../registry/matcher';
+import type {Matcher} from '../../core/registry/matcher';
 import type {ScannedDoc} from './mentions';
 import {findMentions, parseMarkdown} from './scan';
 

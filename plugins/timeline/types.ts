@@ -2,7 +2,7 @@
  * The data the timeline plugin hands to its page component (through `createData`).
  * Plain JSON: the component imports these types only, never code from `plugins/`.
  */
-import type {EntryType, ModelKind} from '../registry/types';
+import type {EntryType, ModelKind} from '../../core/registry/types';
 
 /** A model this entry grew from, or one that grew from it, with the training stage. */
 export interface Relation {

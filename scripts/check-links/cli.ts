@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {DOCS_DIR, MODELS_FILE, ROOT_DIR} from '../../plugins/constants';
+import {DOCS_DIR, MODELS_FILE, ROOT_DIR} from '../../core/constants';
 import {ResultCache} from './cache';
 import {collectLinks} from './collect';
 import {loadConfig} from './config';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {DOCS_DIR} from '../../plugins/constants';
+import {DOCS_DIR} from '../../core/constants';
 import {type ImportPlan, planImport} from './importer';
 import {formatPluginReport} from './plugins';
 import {formatProblem} from './problems';

@@ -16,7 +16,7 @@ const KNOWN: Record<string, {covered: boolean; advice: string}> = {
   'search-plus': {covered: true, advice: '@easyops-cn/docusaurus-search-local（本地全文搜索，支持中文）'},
   search: {covered: true, advice: '@easyops-cn/docusaurus-search-local'},
   lunr: {covered: true, advice: '@easyops-cn/docusaurus-search-local'},
-  'edit-link': {covered: true, advice: 'docs 插件的 `editUrl`（“编辑此页”链接，plugins/constants.ts 中的 EDIT_URL）'},
+  'edit-link': {covered: true, advice: 'docs 插件的 `editUrl`（“编辑此页”链接，core/constants.ts 中的 EDIT_URL）'},
   'back-to-top-button': {covered: true, advice: 'Docusaurus 内置“回到顶部”按钮（文档页默认显示）'},
   code: {covered: true, advice: 'Docusaurus 内置代码块复制按钮'},
   'copy-code-button': {covered: true, advice: 'Docusaurus 内置代码块复制按钮'},

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {EDIT_URL} from '../../plugins/constants';
+import {EDIT_URL} from '../../core/constants';
 import {createTempSite} from '../../scripts/temp-site';
 import {browserUnavailable, launchBrowser, startSite, type Site} from './e2e/site';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {TIMELINE_JSON, TIMELINE_ROUTE} from '../../plugins/constants';
+import {TIMELINE_JSON, TIMELINE_ROUTE} from '../../core/constants';
 import type {TimelineJson} from '../../plugins/timeline/json';
 import {BUILD_DIR, browserUnavailable, launchBrowser, startSite, type Site} from './e2e/site';
 

@@ -6,7 +6,7 @@ import {toHast} from 'mdast-util-to-hast';
 import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
-import {loadRegistry} from '../../registry/load';
+import {loadRegistry} from '../../../core/registry/load';
 import {linkModels} from '../index';
 import {validateOptions, type LinkMode} from '../options';
 import {parseMarkdown} from '../scan';
@@ -65,7 +65,7 @@ describe('remark-model-links invariants (property)', () => {
 describe('remark-model-links on the real book', () => {
   it('keeps the text of every chapter of the GitBook corpus', async () => {
     const {default: fs} = await import('node:fs/promises');
-    const {ROOT_DIR} = await import('../../constants');
+    const {ROOT_DIR} = await import('../../../core/constants');
     const corpus = path.resolve(ROOT_DIR, '../shared/corpus/llm-books-gitbook');
     const files = (await fs.readdir(corpus, {recursive: true})).filter((f) => f.endsWith('.md'));
     expect(files.length).toBeGreaterThan(40);

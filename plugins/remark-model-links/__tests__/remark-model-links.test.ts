@@ -4,7 +4,7 @@ import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
 import {VFile} from 'vfile';
-import {loadRegistry} from '../../registry/load';
+import {loadRegistry} from '../../../core/registry/load';
 import remarkModelLinks, {linkModels, tooltip} from '../index';
 import {validateOptions, type UserOptions} from '../options';
 import {parseMarkdown} from '../scan';

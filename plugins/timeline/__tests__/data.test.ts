@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadRegistry} from '../../registry/load';
+import {loadRegistry} from '../../../core/registry/load';
 import {buildEntries, buildPageData, groupByYear, kindFacets, orgFacets} from '../data';
 import {buildTimelineJson} from '../json';
 import type {ChapterMention} from '../types';

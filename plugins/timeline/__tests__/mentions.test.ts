@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type {AllContent} from '@docusaurus/types';
 import {describe, expect, it} from 'vitest';
-import {loadRegistry} from '../../registry/load';
-import {registryMatcher} from '../../registry/matcher';
+import {loadRegistry} from '../../../core/registry/load';
+import {registryMatcher} from '../../../core/registry/matcher';
 import {docPagesFrom, groupMentions, type DocPage} from '../mentions';
 import {scanDocs} from '../scan-docs';
 

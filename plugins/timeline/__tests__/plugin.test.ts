@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type {AllContent, LoadContext, PluginContentLoadedActions, RouteConfig} from '@docusaurus/types';
 import {afterAll, describe, expect, it} from 'vitest';
-import {RegistryError} from '../../registry/load';
+import {RegistryError} from '../../../core/registry/load';
 import pluginTimeline, {PLUGIN_NAME, type TimelineContent} from '../index';
 import type {TimelineJson} from '../json';
 import {DEFAULT_OPTIONS, type PluginOptions} from '../options';

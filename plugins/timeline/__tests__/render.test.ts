@@ -8,8 +8,8 @@ import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import type {TimelineComponents} from '../../../src/components/Timeline/components';
 import TimelineView from '../../../src/components/Timeline/TimelineView';
-import {loadRegistry, parseRegistry} from '../../registry/load';
-import type {Registry} from '../../registry/types';
+import {loadRegistry, parseRegistry} from '../../../core/registry/load';
+import type {Registry} from '../../../core/registry/types';
 import {buildEntries, buildPageData} from '../data';
 import type {ChapterMention} from '../types';
 

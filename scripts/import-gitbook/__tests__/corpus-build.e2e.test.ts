@@ -14,8 +14,8 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {ROOT_DIR} from '../../../plugins/constants';
-import {loadRegistry} from '../../../plugins/registry/load';
+import {ROOT_DIR} from '../../../core/constants';
+import {loadRegistry} from '../../../core/registry/load';
 import {createTempSite, type TempSite} from '../../temp-site';
 import {runCli} from '../cli';
 import {CORPUS, tempDir} from './helpers';
@@ -25,7 +25,7 @@ const config = fs.readFileSync(path.join(ROOT_DIR, 'docusaurus.config.ts'), 'utf
 /** Until the timeline plugin is wired into the config, the navbar's `/timeline` link has no page. */
 const hasTimeline = /plugins\/timeline/.test(config) || fs.readdirSync(path.join(ROOT_DIR, 'src/pages')).some((f) => f.startsWith('timeline'));
 const hasModelLinks = /remark-model-links/.test(config);
-const hasLintCli = fs.existsSync(path.join(ROOT_DIR, 'lint-rules/cli.ts'));
+const hasLintCli = fs.existsSync(path.join(ROOT_DIR, 'lint-rules/engine/cli.ts'));
 
 /**
  * Stand-in for the timeline page while its plugin is not wired into the config: one
@@ -136,7 +136,7 @@ describe('importing the GitBook corpus into a temp site', () => {
   });
 
   it.skipIf(!hasLintCli)('lints the imported chapters to completion and reports findings', async () => {
-    const lint = await run('npx', ['tsx', 'lint-rules/cli.ts', '--format', 'json', '--no-cache', path.join(work, 'docs/book')], {
+    const lint = await run('npx', ['tsx', 'lint-rules/engine/cli.ts', '--format', 'json', '--no-cache', path.join(work, 'docs/book')], {
       cwd: ROOT_DIR,
       maxBuffer: 64 * 1024 * 1024,
     }).catch((error: {code: number; stdout: string}) => ({code: error.code, stdout: error.stdout}));

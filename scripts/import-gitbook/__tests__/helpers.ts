@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {ROOT_DIR} from '../../../plugins/constants';
+import {ROOT_DIR} from '../../../core/constants';
 import type {LayoutItem} from '../layout';
 import type {SummaryEntry} from '../summary';
 

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {chromium, type Browser} from 'playwright-core';
-import {BASE_URL, ROOT_DIR} from '../../../plugins/constants';
+import {BASE_URL, ROOT_DIR} from '../../../core/constants';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BUILD_DIR = path.join(ROOT_DIR, 'build');

@@ -15,7 +15,7 @@
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {ROOT_DIR} from '../plugins/constants';
+import {ROOT_DIR} from '../../core/constants';
 import type {LintMessage} from './result';
 import type {TaskResult} from './worker';
 import {writeAtomic} from './files';
@@ -63,13 +63,20 @@ function hashFile(file: string): string {
 /** The tool's version: its own sources, the shared registry code and the lockfile. */
 export function toolVersion(): string {
   const hash = createHash('sha1');
-  const sources = [path.join(ROOT_DIR, 'lint-rules'), path.join(ROOT_DIR, 'plugins/registry')];
-  for (const dir of sources) {
-    for (const name of fs.readdirSync(dir).sort()) {
-      if (name.endsWith('.ts')) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  // Every source file below these folders (tests aside): rules, their helpers, the engine, the kernel.
+  const addSources = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '__tests__' && entry.name !== '__fixtures__') addSources(full);
+      } else if (entry.name.endsWith('.ts')) {
+        hash.update(path.relative(ROOT_DIR, full)).update(fs.readFileSync(full));
+      }
     }
-  }
-  for (const file of [path.join(ROOT_DIR, 'plugins/constants.ts'), path.join(ROOT_DIR, 'package-lock.json')]) {
+  };
+  addSources(path.join(ROOT_DIR, 'lint-rules'));
+  addSources(path.join(ROOT_DIR, 'core'));
+  for (const file of [path.join(ROOT_DIR, 'package-lock.json')]) {
     hash.update(file).update(hashFile(file));
   }
   return hash.digest('hex');

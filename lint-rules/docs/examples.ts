@@ -21,9 +21,9 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {VFile} from 'vfile';
 import type {VFileMessage} from 'vfile-message';
-import {RULE_NAMES, type RuleName} from '../plugins/constants';
-import type {LintConfig} from './config';
-import {createPreset} from './preset';
+import {RULE_NAMES, type RuleName} from '../../core/constants';
+import type {LintConfig} from '../engine/config';
+import {createPreset} from '../preset';
 
 export const EXAMPLE_LABELS = ['input', 'output', 'fixed'] as const;
 export type ExampleLabel = (typeof EXAMPLE_LABELS)[number];
@@ -47,7 +47,7 @@ export interface RuleDoc {
   cases: ExampleCase[];
 }
 
-export const LINT_RULES_DIR = __dirname;
+export const LINT_RULES_DIR = path.resolve(__dirname, '..');
 
 /** The rule files that exist, in the order of `RULE_NAMES`. */
 export function ruleFiles(dir: string = LINT_RULES_DIR): Array<{rule: RuleName; file: string}> {

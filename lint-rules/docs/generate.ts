@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {DOCS_DIR, GITHUB_BRANCH, GITHUB_URL, RULE_ORIGIN, ROOT_DIR} from '../plugins/constants';
+import {DOCS_DIR, GITHUB_BRANCH, GITHUB_URL, RULE_ORIGIN, ROOT_DIR} from '../../core/constants';
 import {ruleFiles, readRuleDoc, type ExampleCase, type RuleDoc} from './examples';
 
 export const RULE_DOCS_DIR = path.join(ROOT_DIR, DOCS_DIR, 'contributing', 'rules');

@@ -1,17 +1,17 @@
 /**
  * What the model-names and unknown-models rules know about the registry, built
  * once per registry file and reused for every chapter: the case-folding matcher
- * (shared with the auto-linker through `plugins/registry/matcher.ts`), the
+ * (shared with the auto-linker through `core/registry/matcher.ts`), the
  * spellings that are right, a map from a separator-free "key" to the right
  * spelling, and the "families" (`text-davinci`, `gpt`, `claude` …) used to spot
  * names of models the registry does not know yet.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ROOT_DIR} from '../plugins/constants';
-import {DEFAULT_MODELS_PATH, loadRegistry} from '../plugins/registry/load';
-import {createMatcher, registryNames, type Matcher} from '../plugins/registry/matcher';
-import type {Registry} from '../plugins/registry/types';
+import {ROOT_DIR} from '../../core/constants';
+import {DEFAULT_MODELS_PATH, loadRegistry} from '../../core/registry/load';
+import {createMatcher, registryNames, type Matcher} from '../../core/registry/matcher';
+import type {Registry} from '../../core/registry/types';
 
 /** The options of both rules that read the registry (`model-names`, `unknown-models`). */
 export interface ModelRegistryOptions {

@@ -1,7 +1,7 @@
 /**
  * The one term-list loader and matcher: the terminology rule, the CLI (which
  * validates the list before linting, exit 2 on errors) and the tests read
- * `data/terminology.yaml` through it. Modelled on `plugins/registry/load.ts`: every
+ * `data/terminology.yaml` through it. Modelled on `core/registry/load.ts`: every
  * problem is collected with its line and column before anything is thrown.
  *
  * An entry:
@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {isSeq, type Node, type YAMLMap} from 'yaml';
-import {ROOT_DIR, TERMINOLOGY_FILE} from '../plugins/constants';
+import {ROOT_DIR, TERMINOLOGY_FILE} from '../../core/constants';
 import {
   displayPath,
   FileProblemsError,
@@ -26,7 +26,7 @@ import {
   readYamlList,
   scalarText,
   type FileProblem,
-} from '../plugins/yaml-list';
+} from '../../core/yaml-list';
 
 /**
  * `exact`: Latin letters are matched ignoring case, and any spelling of the term

@@ -18,14 +18,14 @@
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../plugins/constants';
-import {RegistryError} from '../plugins/registry/load';
+import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../../core/constants';
+import {RegistryError} from '../../core/registry/load';
 import type {LintCache} from './cache';
 import {ConfigError, loadConfig, type LintConfig, type RuleSetting} from './config';
 import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type ChangedLines} from './files';
-import {modelIndexFor} from './model-names-index';
+import {modelIndexFor} from '../lib/model-names-index';
 import {fixableView, type FileResult, type LintMessage} from './result';
-import {loadTerminology, TerminologyError} from './terminology-data';
+import {loadTerminology, TerminologyError} from '../lib/terminology-data';
 import type {Task, TaskResult} from './worker';
 
 export const FORMATS = ['stylish', 'github', 'json'] as const;
@@ -210,7 +210,7 @@ function hasFix(messages: readonly LintMessage[], fixesOf: (messages: ReturnType
 
 /** `worker.ts`'s `presetModuleFrom`, without loading unified and remark-parse for a run that lints nothing. */
 function presetModuleFrom(env: NodeJS.ProcessEnv): string {
-  return env.LLMBOOK_LINT_PRESET ? path.resolve(env.LLMBOOK_LINT_PRESET) : path.join(__dirname, 'preset.ts');
+  return env.LLMBOOK_LINT_PRESET ? path.resolve(env.LLMBOOK_LINT_PRESET) : path.join(__dirname, '..', 'preset.ts');
 }
 
 /** Where a path is shown: relative to the working directory, with `/` (same as reporters/stylish.ts `shownPath`). */

@@ -41,7 +41,7 @@ export interface TaskResult extends FileResult {
 
 type LintProcessor = Processor<Root, Root, Root, undefined, undefined>;
 
-export const DEFAULT_PRESET_MODULE = path.join(__dirname, 'preset.ts');
+export const DEFAULT_PRESET_MODULE = path.join(__dirname, '..', 'preset.ts');
 
 export function presetModuleFrom(env: NodeJS.ProcessEnv = process.env): string {
   return env.LLMBOOK_LINT_PRESET ? path.resolve(env.LLMBOOK_LINT_PRESET) : DEFAULT_PRESET_MODULE;

@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml';
-import {LINT_CONFIG_FILE, RULE_NAMES, ROOT_DIR, type RuleName} from '../plugins/constants';
-import {displayPath} from '../plugins/yaml-list';
+import {LINT_CONFIG_FILE, RULE_NAMES, ROOT_DIR, type RuleName} from '../../core/constants';
+import {displayPath} from '../../core/yaml-list';
 
 export const SEVERITIES = ['off', 'warn', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];

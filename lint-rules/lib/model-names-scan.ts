@@ -15,7 +15,7 @@ import type {Point, Position} from 'unist';
 import {SKIP, visitParents} from 'unist-util-visit-parents';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import type {Match} from '../plugins/registry/matcher';
+import type {Match} from '../../core/registry/matcher';
 import type {ModelIndex} from './model-names-index';
 import {familyStem, normaliseKey} from './model-names-index';
 
