@@ -22,7 +22,7 @@ import {registryMatcher} from '../../core/registry/matcher';
 import type {Registry} from '../../core/registry/types';
 import {linkModels} from '../../plugins/remark-model-links/index';
 import {validateOptions} from '../../plugins/remark-model-links/options';
-import {parseMarkdown} from '../../plugins/remark-model-links/scan';
+import {parseMarkdown} from '../../core/mentions';
 import {median} from '../stats';
 import {syntheticRegistry} from '../synthetic';
 

@@ -11,7 +11,7 @@ import {loadRegistry} from '../../core/registry/load';
 import {registryMatcher, type Match} from '../../core/registry/matcher';
 import type {ModelEntry, Registry} from '../../core/registry/types';
 import {validateOptions, type ModelLinksOptions, type UserOptions} from './options';
-import {pageOptedOut, scanDocument, type Candidate} from './scan';
+import {pageOptedOut, scanDocument, type Candidate} from '../../core/mentions';
 import {KIND_LABELS} from './labels';
 
 export type {UserOptions as ModelLinksUserOptions} from './options';

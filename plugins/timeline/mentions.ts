@@ -4,7 +4,7 @@
  */
 import type {LoadedContent} from '@docusaurus/plugin-content-docs';
 import type {AllContent} from '@docusaurus/types';
-import type {Mention} from './scan';
+import type {Mention} from '../../core/mentions';
 import type {ChapterMention} from './types';
 
 /** The mentions found in one Markdown file. */

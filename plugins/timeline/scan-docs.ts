@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Matcher} from '../../core/registry/matcher';
 import type {ScannedDoc} from './mentions';
-import {findMentions, parseMarkdown} from './scan';
+import {findMentions, parseMarkdown} from '../../core/mentions';
 
 const MARKDOWN = /\.mdx?$/;
 

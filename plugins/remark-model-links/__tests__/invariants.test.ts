@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest';
 import {loadRegistry} from '../../../core/registry/load';
 import {linkModels} from '../index';
 import {validateOptions, type LinkMode} from '../options';
-import {parseMarkdown} from '../scan';
+import {parseMarkdown} from '../../../core/mentions';
 
 const registry = loadRegistry(path.join(__dirname, '__fixtures__', 'models.yaml'));
 

@@ -7,7 +7,7 @@ import {VFile} from 'vfile';
 import {loadRegistry} from '../../../core/registry/load';
 import remarkModelLinks, {linkModels, tooltip} from '../index';
 import {validateOptions, type UserOptions} from '../options';
-import {parseMarkdown} from '../scan';
+import {parseMarkdown} from '../../../core/mentions';
 
 const registry = loadRegistry(path.join(__dirname, '__fixtures__', 'models.yaml'));
 

@@ -11,9 +11,9 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {parse as parseYaml} from 'yaml';
-import {headingIds, type HeadingInfo} from '../../core/headings';
-import {inlineHtmlDepth} from '../../core/prose';
-import type {Match, Matcher} from '../../core/registry/matcher';
+import {headingIds, type HeadingInfo} from './headings';
+import {inlineHtmlDepth} from './prose';
+import type {Match, Matcher} from './registry/matcher';
 
 /** The `##`/`###` section a mention stands in. */
 export interface Section {
