@@ -5,13 +5,9 @@
  */
 import type {Heading, InlineCode, Nodes, Parent, Root, RootContent, Text} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import {unified} from 'unified';
 import {parse as parseYaml} from 'yaml';
 import {headingIds, type HeadingInfo} from './headings';
+import {parseMarkdown} from './parse';
 import {inlineHtmlDepth} from './prose';
 import type {Match, Matcher} from './registry/matcher';
 
@@ -191,12 +187,8 @@ export function findMentions(tree: Root, matcher: Matcher, options: ScanOptions 
   return mentions;
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
-
 /** Parse a chapter with the extensions the site uses (front matter, GFM, math). */
-export function parseMarkdown(source: string): Root {
-  return parser.parse(source);
-}
+export {parseMarkdown};
 
 /** Plain text of a heading or any node, re-exported for callers that group by section. */
 export {toString as nodeText};

@@ -11,15 +11,13 @@
  */
 import type {Html, Root} from 'mdast';
 import {commentMarker} from 'mdast-comment-marker';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkLint from 'remark-lint';
-import remarkMath from 'remark-math';
 import type {Pluggable, PluggableList, Plugin, Preset} from 'unified';
 import {messageControl} from 'unified-message-control';
 import type {Node} from 'unist';
 import type {VFile} from 'vfile';
 import {RULE_NAMES, RULE_ORIGIN, type RuleName} from '../core/constants';
+import {SITE_SYNTAX} from '../core/parse';
 import type {LintConfig, RuleSetting} from './engine/config';
 import cjkSpacing from './cjk-spacing';
 import modelNames from './model-names';
@@ -31,7 +29,7 @@ import referenceLinks from './reference-links';
 export type {LintConfig, RuleSetting, Severity} from './engine/config';
 
 /** Parse the same way everywhere: front matter, GFM (tables, autolinks), math. */
-export const parsePlugins: PluggableList = [[remarkFrontmatter, ['yaml']], remarkGfm, remarkMath];
+export const parsePlugins: PluggableList = SITE_SYNTAX;
 
 /** What `unified-lint-rule` makes: a plugin taking a severity, or `[severity, options]`. */
 export type LintPlugin = Plugin<[unknown?], Root>;

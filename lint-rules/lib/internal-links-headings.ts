@@ -17,12 +17,8 @@ import {parseMarkdownHeadingId} from '@docusaurus/utils/lib/markdownHeadingIdUti
 import {createSlugger} from '@docusaurus/utils/lib/slugger';
 import type {Heading, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
+import {parseMarkdown} from '../../core/parse';
 
 /** `<!-- #my-id -->` as the last child of a heading (Docusaurus: first word, must start with `#`). */
 function commentId(heading: Heading): string | undefined {
@@ -57,8 +53,6 @@ export function anchorIds(tree: Root): string[] {
   return ids;
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath);
-
 const cache = new Map<string, {hash: string; ids: readonly string[]}>();
 
 /** The anchors of the file at `absolute` (which must exist), cached by path and content hash. */
@@ -67,7 +61,7 @@ export function fileAnchors(absolute: string): readonly string[] {
   const hash = createHash('sha1').update(content).digest('hex');
   const hit = cache.get(absolute);
   if (hit && hit.hash === hash) return hit.ids;
-  const ids = anchorIds(parser.parse(content));
+  const ids = anchorIds(parseMarkdown(content));
   cache.set(absolute, {hash, ids});
   return ids;
 }

@@ -2,11 +2,8 @@
  * External links written in a Markdown chapter: link, image and definition nodes of the
  * mdast tree (so nothing inside code, inline code or front matter), with their position.
  */
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
+import {parseMarkdown} from '../../core/parse';
 import type {SourceLocation} from './types';
 
 export interface FoundLink {
@@ -23,7 +20,7 @@ export function isHttpUrl(url: string): boolean {
 
 /** Links to http(s) URLs in `text`, reported against `file` (a path relative to the root). */
 export function extractMarkdownLinks(text: string, file: string): FoundLink[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).parse(text);
+  const tree = parseMarkdown(text);
   const found: FoundLink[] = [];
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;

@@ -4,14 +4,10 @@
  * destinations, and GitBook template tags. Everything else stays byte for byte.
  */
 import type {Definition, Image, Link, Nodes, Root} from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {location} from 'vfile-location';
 import YAML from 'yaml';
+import {parseMarkdown} from '../../core/parse';
 import {type Edit, applyEdits} from './edits';
 import {destinationSpan, formatDestination} from './links';
 import {type Problem, problem} from './problems';
@@ -43,8 +39,6 @@ export interface ChapterOutput {
   text: string;
   problems: Problem[];
 }
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMath);
 
 function span(node: Nodes): Range | undefined {
   const start = node.position?.start.offset;
@@ -119,7 +113,7 @@ function linkEdits(tree: Root, input: ChapterInput, problems: Problem[]): Edit[]
 
 export function convertChapter(input: ChapterInput): ChapterOutput {
   const problems: Problem[] = [];
-  const tree = parser.parse(input.source);
+  const tree = parseMarkdown(input.source);
   const where = location(input.source);
   const place = (offset: number) => {
     const point = where.toPoint(offset);
