@@ -18,6 +18,7 @@ const CONSUMERS = [
   'plugins/timeline',
   'lint-rules',
   'scripts/check-links',
+  'scripts/check-code',
   'scripts/import-gitbook',
   'bench',
   'src',
