@@ -74,24 +74,25 @@ export function markdownSentences(markdown: string): Sentence[] {
   return sentences;
 }
 
-/** A sentence of `ours` that also occurs in the other text. */
-export interface SharedSentence {
-  sentence: Sentence;
-  /** The normalised text of the other source it was found in. */
-  source: string;
+/**
+ * A matcher over the other texts, built once: it returns the sentences of `ours` found
+ * in `theirs`, both ways round — one of our sentences inside their text, or one of
+ * their sentences inside ours (when we joined two of theirs into one).
+ */
+export function sharedSentenceMatcher(theirs: Sentence[]): (ours: Sentence[]) => Sentence[] {
+  const theirText = theirs.map((s) => s.normalised).join('\u0000');
+  return (ours) => {
+    const ourText = ours.map((s) => s.normalised).join('\u0000');
+    const found = new Set<Sentence>(ours.filter((s) => theirText.includes(s.normalised)));
+    for (const their of theirs) {
+      if (!ourText.includes(their.normalised)) continue;
+      for (const our of ours) if (our.normalised.includes(their.normalised)) found.add(our);
+    }
+    return ours.filter((s) => found.has(s));
+  };
 }
 
-/**
- * Sentences of `ours` found in `theirs`, both ways round: one of our sentences inside
- * their text, or one of their sentences inside ours (when we joined two of theirs).
- */
+/** Sentences of `ours` found in `theirs` (see `sharedSentenceMatcher`). */
 export function sharedSentences(ours: Sentence[], theirs: Sentence[]): Sentence[] {
-  const theirText = theirs.map((s) => s.normalised).join('\u0000');
-  const ourText = ours.map((s) => s.normalised).join('\u0000');
-  const found = new Set<Sentence>(ours.filter((s) => theirText.includes(s.normalised)));
-  for (const their of theirs) {
-    if (!ourText.includes(their.normalised)) continue;
-    for (const our of ours) if (our.normalised.includes(their.normalised)) found.add(our);
-  }
-  return ours.filter((s) => found.has(s));
+  return sharedSentenceMatcher(theirs)(ours);
 }
