@@ -19,6 +19,7 @@ const CONSUMERS = [
   'lint-rules',
   'scripts/check-links',
   'scripts/check-code',
+  'scripts/copied-sentences',
   'scripts/import-gitbook',
   'bench',
   'src',
