@@ -16,6 +16,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {ROOT_DIR} from '../../core/constants';
+import {sha1} from '../../core/hash';
 import type {LintMessage} from './result';
 import type {TaskResult} from './worker';
 import {writeAtomic} from './files';
@@ -47,10 +48,6 @@ interface CacheData {
 }
 
 const SEVERITY_CODES = ['error', 'warning', 'info'] as const;
-
-function sha1(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('hex');
-}
 
 function hashFile(file: string): string {
   try {

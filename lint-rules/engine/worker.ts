@@ -4,7 +4,6 @@
  * files and, for many, inside worker threads (see `pool.ts`), where this module
  * is also the worker's entry: it builds the processor once and answers tasks.
  */
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {isMainThread, parentPort, workerData} from 'node:worker_threads';
@@ -12,6 +11,7 @@ import type {Root} from 'mdast';
 import remarkParse from 'remark-parse';
 import {unified, type Preset, type Processor} from 'unified';
 import {VFile} from 'vfile';
+import {sha1} from '../../core/hash';
 import type {LintConfig} from './config';
 import {writeAtomic} from './files';
 import {fixText} from './fix';
@@ -58,10 +58,6 @@ export async function createProcessor(options: LinterOptions): Promise<LintProce
   const createPreset = mod.createPreset ?? mod.default?.createPreset;
   if (typeof createPreset !== 'function') throw new Error(`${file} 没有导出 createPreset`);
   return unified().use(remarkParse).use(createPreset(options.config)).freeze() as unknown as LintProcessor;
-}
-
-export function sha1(data: string | Buffer): string {
-  return createHash('sha1').update(data).digest('hex');
 }
 
 function dependenciesOf(file: VFile): string[] {

@@ -9,7 +9,6 @@
  * Each target file is read, hashed and (only when its bytes changed) parsed once
  * per process, so checking a book's links costs one parse per linked file.
  */
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 // The two modules `@docusaurus/utils` re-exports, imported directly: the package's index
 // loads webpack helpers too (~350 ms), which every lint worker would pay for nothing.
@@ -18,6 +17,8 @@ import {createSlugger} from '@docusaurus/utils/lib/slugger';
 import type {Heading, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
+import {nearest} from '../../core/did-you-mean';
+import {sha1} from '../../core/hash';
 import {parseMarkdown} from '../../core/parse';
 
 /** `<!-- #my-id -->` as the last child of a heading (Docusaurus: first word, must start with `#`). */
@@ -58,7 +59,7 @@ const cache = new Map<string, {hash: string; ids: readonly string[]}>();
 /** The anchors of the file at `absolute` (which must exist), cached by path and content hash. */
 export function fileAnchors(absolute: string): readonly string[] {
   const content = fs.readFileSync(absolute, 'utf8');
-  const hash = createHash('sha1').update(content).digest('hex');
+  const hash = sha1(content);
   const hit = cache.get(absolute);
   if (hit && hit.hash === hash) return hit.ids;
   const ids = anchorIds(parseMarkdown(content));
@@ -66,33 +67,7 @@ export function fileAnchors(absolute: string): readonly string[] {
   return ids;
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-function leadingNumber(text: string): number {
-  const match = /\d+(?:\.\d+)?/.exec(text);
-  return match ? Number(match[0]) : Number.NaN;
-}
-
 /** Up to `limit` candidates close to `wanted` (edit distance at most a third of its length, at least 2). */
 export function closest(wanted: string, candidates: Iterable<string>, limit = 2): string[] {
-  const bound = Math.max(2, Math.floor(wanted.length / 3));
-  const version = leadingNumber(wanted);
-  const scored: Array<{value: string; distance: number; gap: number}> = [];
-  for (const value of new Set(candidates)) {
-    if (Math.abs(value.length - wanted.length) > bound) continue;
-    const distance = levenshtein(wanted.toLowerCase(), value.toLowerCase());
-    if (distance <= bound) scored.push({value, distance, gap: Math.abs(leadingNumber(value) - version) || 0});
-  }
-  // Ties go to the nearest version number: `gpt-5` is closer to `gpt-4` than to `gpt-1`.
-  return scored.sort((x, y) => x.distance - y.distance || x.gap - y.gap).slice(0, limit).map((s) => s.value);
+  return nearest(wanted, candidates, {limit, maxDistance: Math.max(2, Math.floor(wanted.length / 3))});
 }

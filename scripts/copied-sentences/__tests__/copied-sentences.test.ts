@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {DOCS_DIR, ROOT_DIR} from '../../../plugins/constants';
+import {DOCS_DIR, ROOT_DIR} from '../../../core/constants';
 import {markdownSentences, sharedSentenceMatcher, splitSentences, type Sentence} from '../sentences';
 
 const CORPUS_DIR = path.resolve(ROOT_DIR, process.env.LLMBOOK_CORPUS ?? '../shared/corpus/llm-books-gitbook');
