@@ -78,7 +78,11 @@ const config: Config = {
   ],
 
   // The model timeline page (/timeline) and /timeline.json; options in plugins/timeline/options.ts.
-  plugins: [['./plugins/timeline/index.ts', {}]],
+  plugins: [
+    ['./plugins/timeline/index.ts', {}],
+    // llms.txt, llms-full.txt, a .md beside each chapter, and book.json for `npm run ebook`.
+    ['./plugins/llms-txt/index.ts', {}],
+  ],
 
   presets: [
     [

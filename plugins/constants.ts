@@ -45,3 +45,19 @@ export type RuleName = (typeof RULE_NAMES)[number];
 /** The lint config at the repository root, and where the CLI keeps its cache. */
 export const LINT_CONFIG_FILE = '.lintrc.yaml';
 export const LINT_CACHE_DIR = 'node_modules/.cache/llmbook-lint';
+
+/**
+ * The book's outline in sidebar order, relative to baseUrl: written by `plugins/llms-txt`,
+ * read by the ebook exporter (`scripts/ebook`).
+ */
+export const BOOK_OUTLINE_JSON = 'book.json';
+
+/** The downloadable editions, relative to baseUrl; `npm run ebook` writes them after the build. */
+export const DOWNLOADS_DIR = 'downloads';
+/** Sizes and dates of the downloads, read by the site's download links. */
+export const DOWNLOADS_MANIFEST = `${DOWNLOADS_DIR}/manifest.json`;
+export const DOWNLOADS = [
+  {format: 'pdf', label: 'PDF', path: `${DOWNLOADS_DIR}/${GITHUB_REPO}.pdf`, type: 'application/pdf'},
+  {format: 'epub', label: 'EPUB', path: `${DOWNLOADS_DIR}/${GITHUB_REPO}.epub`, type: 'application/epub+zip'},
+] as const;
+export type DownloadFormat = (typeof DOWNLOADS)[number]['format'];
