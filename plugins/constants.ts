@@ -52,12 +52,7 @@ export const LINT_CACHE_DIR = 'node_modules/.cache/llmbook-lint';
  */
 export const BOOK_OUTLINE_JSON = 'book.json';
 
-/** The downloadable editions, relative to baseUrl; `npm run ebook` writes them after the build. */
-export const DOWNLOADS_DIR = 'downloads';
-/** Sizes and dates of the downloads, read by the site's download links. */
-export const DOWNLOADS_MANIFEST = `${DOWNLOADS_DIR}/manifest.json`;
-export const DOWNLOADS = [
-  {format: 'pdf', label: 'PDF', path: `${DOWNLOADS_DIR}/${GITHUB_REPO}.pdf`, type: 'application/pdf'},
-  {format: 'epub', label: 'EPUB', path: `${DOWNLOADS_DIR}/${GITHUB_REPO}.epub`, type: 'application/epub+zip'},
-] as const;
-export type DownloadFormat = (typeof DOWNLOADS)[number]['format'];
+
+// The downloadable editions live in a module without Node imports, so the site's
+// client code (the download links) can import them too.
+export {DOWNLOADS, DOWNLOADS_DIR, DOWNLOADS_MANIFEST, type DownloadFormat} from './downloads';

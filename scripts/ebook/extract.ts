@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {formatProblems, EbookError, type PageProblem} from './problems';
+import {mermaidCount} from './source';
 import type {BookOutline, Diagram, RenderedChapter, RenderedPage} from './types';
 
 const EXTRACT_SOURCE = path.join(__dirname, 'browser', 'extract.js');
@@ -33,19 +34,17 @@ function decodedPath(permalink: string): string {
   return decodeURI(permalink).replace(/\/$/, '');
 }
 
-async function renderPage(page: Page, url: string, script: string, args: Record<string, unknown>): Promise<PageResult> {
+async function renderPage(page: Page, url: string, script: string, args: Record<string, unknown>, diagrams = 0): Promise<PageResult> {
   const response = await page.goto(url, {waitUntil: 'networkidle'});
   if (!response?.ok()) {
     return {problems: [{kind: 'content', detail: `${url} (HTTP ${response?.status() ?? '?'})`}]} as PageResult;
   }
-  // Mermaid draws after hydration; a diagram that never draws is reported by the script.
-  await page
-    .waitForFunction(
-      () => Array.from(document.querySelectorAll('.docusaurus-mermaid-container')).every((box) => box.querySelector('svg')),
-      undefined,
-      {timeout: 20_000},
-    )
-    .catch(() => undefined);
+  // Mermaid draws in the browser after hydration: wait for as many diagrams as the
+  // Markdown has. One that never draws is a problem of the chapter.
+  const drawn = await page
+    .waitForFunction((count) => document.querySelectorAll('.docusaurus-mermaid-container svg').length >= count, diagrams, {timeout: 30_000})
+    .then(() => true, () => false);
+  if (!drawn) return {problems: [{kind: 'diagram', detail: `${diagrams} 张图中有未渲染的`}]} as PageResult;
   return page.evaluate(`(${script})(${JSON.stringify(args)})`) as Promise<PageResult>;
 }
 
@@ -64,9 +63,10 @@ export async function extractBook(options: ExtractOptions): Promise<{chapters: R
   try {
     for (const [i, chapter] of outline.chapters.entries()) {
       const idPrefix = `c${i + 1}`;
-      const result = await renderPage(page, `${localOrigin}${chapter.permalink}`, script, {...common, selector: DOC_CONTENT, idPrefix});
+      const source = await fs.readFile(path.join(siteDir, chapter.source), 'utf8');
+      const args = {...common, selector: DOC_CONTENT, idPrefix};
+      const result = await renderPage(page, `${localOrigin}${chapter.permalink}`, script, args, mermaidCount(source));
       if (result.problems.length > 0) {
-        const source = await fs.readFile(path.join(siteDir, chapter.source), 'utf8').catch(() => '');
         problems.push(...formatProblems(chapter.source, source, result.problems));
         continue;
       }

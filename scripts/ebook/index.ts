@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {BOOK_OUTLINE_JSON, DOWNLOADS, DOWNLOADS_DIR, ROOT_DIR, TIMELINE_ROUTE} from '../../plugins/constants';
+import type {DownloadsManifest} from '../../plugins/downloads';
 import {launchBrowser, startSite} from '../static-site';
 import {currentCommit, makeColophon} from './colophon';
 import {buildEpub, type PackagedImage} from './epub';
@@ -25,19 +26,6 @@ export interface ExportOptions {
   log?: (line: string) => void;
 }
 
-/** One entry of `downloads/manifest.json`. */
-export interface DownloadEntry {
-  format: string;
-  label: string;
-  path: string;
-  bytes: number;
-}
-
-export interface DownloadsManifest {
-  generated: string;
-  commit: string;
-  files: DownloadEntry[];
-}
 
 async function readOutline(buildDir: string): Promise<BookOutline> {
   const file = path.join(buildDir, BOOK_OUTLINE_JSON);

@@ -12,6 +12,7 @@ export async function writeAllOrNothing(targetDir: string, make: (tempDir: strin
   const temp = await fs.mkdtemp(path.join(parent, `.${path.basename(targetDir)}-`));
   try {
     await make(temp);
+    await fs.chmod(temp, 0o755); // mkdtemp makes it private; the site serves it
     const old = `${temp}-old`;
     const hadOld = await fs.rename(targetDir, old).then(() => true, () => false);
     await fs.rename(temp, targetDir);

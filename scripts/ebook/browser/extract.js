@@ -110,6 +110,13 @@ async (args) => {
     img.src = `images/${args.idPrefix}-diagram-${mark.getAttribute('data-index')}.png`;
     mark.replaceWith(img);
   }
+  // Code lines are <div>s inside <code>, which XHTML does not allow: make them <span>s.
+  for (const line of epub.querySelectorAll('code div')) {
+    const span = document.createElement('span');
+    for (const attr of line.attributes) span.setAttribute(attr.name, attr.value);
+    span.append(...line.childNodes);
+    line.replaceWith(span);
+  }
   for (const katex of epub.querySelectorAll('.katex')) {
     const math = katex.querySelector('math');
     if (math) katex.replaceWith(math);
