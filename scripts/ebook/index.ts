@@ -50,7 +50,9 @@ async function fetchImages(pages: readonly RenderedPage[]): Promise<Map<string, 
 export async function exportBook(options: ExportOptions = {}): Promise<DownloadsManifest> {
   const buildDir = path.resolve(options.buildDir ?? path.join(ROOT_DIR, 'build'));
   const siteDir = path.resolve(options.siteDir ?? ROOT_DIR);
-  const log = options.log ?? (() => undefined);
+  const started = Date.now();
+  const say = options.log ?? (() => undefined);
+  const log = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${line}`);
   const outline = await readOutline(buildDir);
   const site = await startSite(buildDir, outline.baseUrl);
   const browser = await launchBrowser();

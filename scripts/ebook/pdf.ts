@@ -35,7 +35,7 @@ body { margin: 0; }
 .ebook-chapter, .ebook-appendix { break-before: page; }
 .ebook-chapter header { margin-bottom: 6mm; }
 h1, h2, h3, h4 { break-after: avoid; }
-img, figure, table, .katex-display, .ebook-diagram { break-inside: avoid; }
+img, figure, tr, .katex-display, .ebook-diagram { break-inside: avoid; }
 img { max-width: 100%; }
 .ebook-diagram { display: block; margin: 4mm auto; max-width: 100%; height: auto; }
 pre, pre code { white-space: pre-wrap !important; word-break: break-all; }

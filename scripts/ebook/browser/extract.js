@@ -26,6 +26,7 @@ async (args) => {
   // Diagrams (Mermaid, the lineage diagram): standalone SVG with the page's styles inlined,
   // so they stay vector in the PDF and can be rasterised for the EPUB.
   const STYLE_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'color', 'display', 'visibility'];
+  const HTML_PROPS = ['font-family', 'font-size', 'font-weight', 'font-style', 'line-height', 'white-space', 'color', 'text-align', 'display'];
   const diagramSvgs = [...root.querySelectorAll('svg')].filter((svg) => svg.closest('.docusaurus-mermaid-container') || svg.getBoundingClientRect().width > 120);
   const diagrams = diagramSvgs.map((svg) => {
     const box = svg.getBoundingClientRect();
@@ -36,12 +37,18 @@ async (args) => {
     const from = [svg, ...svg.querySelectorAll('*')];
     const to = [copy, ...copy.querySelectorAll('*')];
     from.forEach((el, i) => {
-      if (el.namespaceURI !== 'http://www.w3.org/2000/svg') return;
+      // Labels inside foreignObject are HTML that inherited the page's fonts; outside the
+      // page they would fall back to other fonts of other widths and be clipped.
+      const props = el.namespaceURI === 'http://www.w3.org/2000/svg' ? STYLE_PROPS : HTML_PROPS;
       const style = getComputedStyle(el);
-      const inline = STYLE_PROPS.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
+      const inline = props.map((p) => `${p}:${style.getPropertyValue(p)}`).join(';');
       to[i].setAttribute('style', `${inline};${to[i].getAttribute('style') ?? ''}`);
     });
     copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    // The page's language picks the fonts behind `sans-serif` (Noto CJK for zh-Hans);
+    // without it the labels would be set in wider fonts than Mermaid measured.
+    copy.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:lang', document.documentElement.lang);
+    copy.setAttribute('lang', document.documentElement.lang);
     copy.setAttribute('width', String(Math.ceil(width)));
     copy.setAttribute('height', String(Math.ceil(height)));
     copy.removeAttribute('class');
@@ -68,7 +75,11 @@ async (args) => {
   }
 
   for (const el of root.querySelectorAll('.hash-link, button, .theme-code-block-highlighted-line-marker, fieldset, [role="status"]')) el.remove();
-  for (const el of root.querySelectorAll('section')) if (!el.querySelector('*:not(h1,h2,h3,h4,a)')) el.remove();
+  // A section left with nothing but its heading (the timeline's filters) goes too.
+  for (const section of root.querySelectorAll('section')) {
+    const rest = [...section.children].filter((child) => !/^H[1-6]$/.test(child.tagName));
+    if (rest.every((child) => !child.textContent.trim() && !child.querySelector('img, ebook-diagram'))) section.remove();
+  }
 
   const targetHref = (target, format) => {
     const [where, hash] = target.split('#');
