@@ -23,6 +23,14 @@ function lastSegment(src: string): string {
   return decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1));
 }
 
+function pathnameOf(src: string): string {
+  try {
+    return decodeURIComponent(new URL(src).pathname);
+  } catch {
+    return src; // already a path
+  }
+}
+
 /** Where in the source the problem most likely starts (offset), or -1. */
 function findOffset(problem: PageProblem, source: string): number {
   switch (problem.kind) {
@@ -31,7 +39,7 @@ function findOffset(problem: PageProblem, source: string): number {
       return lower.indexOf(`<${problem.detail.toLowerCase()}`);
     }
     case 'image': {
-      for (const needle of [problem.detail, lastSegment(problem.detail)]) {
+      for (const needle of [problem.detail, pathnameOf(problem.detail), lastSegment(problem.detail)]) {
         const at = needle ? source.indexOf(needle) : -1;
         if (at >= 0) return at;
       }
