@@ -1,5 +1,7 @@
 /**
- * npm run ebook [-- --build <dir>]
+ * npm run ebook [-- --build <dir>] [--site <dir>] [--no-appendix]
+ *
+ * --build: the built site (default build/); --site: where its docs/ are (default: here).
  *
  * Writes build/downloads/<book>.pdf, <book>.epub and manifest.json from the built site.
  * Run after `npm run build`. Exit code 1 with `file:line:col` lines when a chapter cannot
@@ -11,10 +13,11 @@ import {exportBook} from './index';
 import {EbookError} from './problems';
 
 async function main(): Promise<number> {
-  const {values} = parseArgs({options: {build: {type: 'string'}, 'no-appendix': {type: 'boolean'}}});
+  const {values} = parseArgs({options: {build: {type: 'string'}, site: {type: 'string'}, 'no-appendix': {type: 'boolean'}}});
   const started = Date.now();
   const manifest = await exportBook({
     buildDir: values.build,
+    siteDir: values.site,
     appendixRoute: values['no-appendix'] ? false : undefined,
     log: (line) => console.log(line),
   });
