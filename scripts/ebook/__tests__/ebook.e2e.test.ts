@@ -169,7 +169,8 @@ describe.skipIf(skip)('npm run ebook on the site’s own book', () => {
       await page.goto(site.url, {waitUntil: 'networkidle'});
       for (const download of DOWNLOADS) {
         const link = page.locator(`a[data-download="${download.format}"]`).first();
-        await expect(link.textContent()).resolves.toMatch(/（[\d.]+ [KM]B）/);
+        // The size arrives from downloads/manifest.json after the page has loaded.
+        await expect.poll(() => link.textContent(), {timeout: 15_000}).toMatch(/（[\d.]+ [KM]B）/);
         const href = await link.getAttribute('href');
         const response = await page.request.get(new URL(href!, site.url).href);
         expect(response.status()).toBe(200);
