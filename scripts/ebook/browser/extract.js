@@ -56,7 +56,9 @@ async (args) => {
     return {svg: new XMLSerializer().serializeToString(copy), width: Math.ceil(width), height: Math.ceil(height), shown: Math.ceil(box.width)};
   });
   diagramSvgs.forEach((svg, i) => {
-    const holder = svg.closest('.docusaurus-mermaid-container') ?? svg.closest('figure > div') ?? svg;
+    // The diagram's own box (Mermaid's container, the timeline's scroll area) goes with it.
+    const box = svg.closest('.docusaurus-mermaid-container') ?? (svg.parentElement?.children.length === 1 ? svg.parentElement : svg);
+    const holder = box === root ? svg : box;
     const mark = document.createElement('ebook-diagram');
     mark.setAttribute('data-index', String(i));
     holder.replaceWith(mark);
