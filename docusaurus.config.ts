@@ -14,6 +14,7 @@ import {
   SITE_TITLE,
   SITE_URL,
 } from './core/constants';
+import {DOWNLOADS} from './core/downloads';
 
 /**
  * Last-updated dates come from git. An exported tarball or a temp copy is not a
@@ -77,8 +78,15 @@ const config: Config = {
     ],
   ],
 
+  // Fills in the sizes of the footer's download links.
+  clientModules: ['./src/clientModules/downloadSizes.ts'],
+
   // The model timeline page (/timeline) and /timeline.json; options in plugins/timeline/options.ts.
-  plugins: [['./plugins/timeline/index.ts', {}]],
+  plugins: [
+    ['./plugins/timeline/index.ts', {}],
+    // llms.txt, llms-full.txt, a .md beside each chapter, and book.json for `npm run ebook`.
+    ['./plugins/llms-txt/index.ts', {}],
+  ],
 
   presets: [
     [
@@ -113,6 +121,19 @@ const config: Config = {
     },
     footer: {
       style: 'dark',
+      // The downloads are written by `npm run ebook` after the build; their sizes are filled
+      // in from downloads/manifest.json by src/clientModules/downloadSizes.ts.
+      links: [
+        {
+          title: '下载整本书',
+          items: [
+            ...DOWNLOADS.map((d) => ({
+              html: `<a class="footer__link-item" href="${BASE_URL}${d.path}" download data-download="${d.format}">${d.label}<span data-download-size="${d.format}"></span></a>`,
+            })),
+            {html: `<a class="footer__link-item" href="${BASE_URL}llms.txt">llms.txt</a>`},
+          ],
+        },
+      ],
       copyright: `${SITE_TITLE} · 内容以 CC BY-SA 4.0 协议开放 · 使用 Docusaurus 构建`,
     },
     prism: {

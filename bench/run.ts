@@ -11,6 +11,7 @@ import path from 'node:path';
 import {ROOT_DIR} from '../core/constants';
 import {autolinkCases} from './cases/autolink';
 import {buildCases, createBuildSites, type BuildSites} from './cases/build';
+import {ebookCases} from './cases/ebook';
 import {BOOK_FILES, changedCases, createGitBook, type GitBook} from './cases/changed';
 import type {BenchContext} from './cases/context';
 import {floorCases} from './cases/floors';
@@ -57,7 +58,8 @@ function buildSuite(ctx: BenchContext): Suite {
     name: 'build',
     async setup() {
       sites = await createBuildSites();
-      return buildCases(ctx, () => sites!);
+      // The ebook case exports the build that `build-with` just made, so it comes after.
+      return [...buildCases(ctx, () => sites!), ...ebookCases(ctx, () => sites!)];
     },
     describe: () =>
       `Docusaurus build of the repository’s docs/ (${sites?.docs ?? '?'} files), cold; without = config minus ${sites?.removed.map((r) => `\`${r}\``).join(', ') ?? '?'}`,

@@ -45,3 +45,14 @@ export type RuleName = (typeof RULE_NAMES)[number];
 /** The lint config at the repository root, and where the CLI keeps its cache. */
 export const LINT_CONFIG_FILE = '.lintrc.yaml';
 export const LINT_CACHE_DIR = 'node_modules/.cache/llmbook-lint';
+
+/**
+ * The book's outline in sidebar order, relative to baseUrl: written by `plugins/llms-txt`,
+ * read by the ebook exporter (`scripts/ebook`).
+ */
+export const BOOK_OUTLINE_JSON = 'book.json';
+
+
+// The downloadable editions live in a module without Node imports, so the site's
+// client code (the download links) can import them too.
+export {DOWNLOADS, DOWNLOADS_DIR, DOWNLOADS_MANIFEST, type DownloadFormat} from './downloads';
