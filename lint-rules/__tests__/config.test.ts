@@ -41,7 +41,7 @@ describe('loadConfig', () => {
       `${f}:4:24: 规则 \`cjk-spacing\` 的选项应为映射，例如 \`[error, {}]\``,
       `${f}:5:21: 规则 \`reference-links\` 的级别 \`loud\` 无效；可选值：\`off\`、\`warn\`、\`error\``,
       `${f}:6:30: 规则 \`internal-links\` 的设置最多两项：\`[级别, {选项}]\`，例如 \`[warn, {}]\``,
-      `${f}:7:1: 未知的顶层字段 \`extends\`；顶层只有 \`rules\``,
+      `${f}:7:1: 未知的顶层字段 \`extends\`；顶层只有 \`rules\` 和 \`limits\``,
     ]);
   });
 

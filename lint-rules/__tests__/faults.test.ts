@@ -10,12 +10,16 @@ import {isUtf8} from 'node:buffer';
 import fc from 'fast-check';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {parseArgs} from '../engine/cli';
 import {Linter} from '../engine/worker';
-import {firstInvalidUtf8} from '../engine/source';
+import {CACHE_FORMAT, LintCache, validCacheData} from '../engine/cache';
+import {firstInvalidUtf8, sha1} from '../engine/source';
 import {runCli, STAND_IN_PRESET, tempCopy} from './cli-helpers';
 import {AUTHOR_EDIT, createPreset} from './__fixtures__/cli/stand-in-preset';
+
+// Most tests start the CLI (several seconds each on a shared machine), some twice.
+vi.setConfig({testTimeout: 180_000});
 
 const dirs: string[] = [];
 function project(): string {
@@ -195,7 +199,7 @@ describe('limits per file (5)', () => {
     expect(messagesOf(report, 'docs/intro.md')).toHaveLength(2);
     expect(report.files.map((f) => f.path)).toEqual(['docs/a-hang.md', 'docs/b-exit.md', 'docs/clean.md', 'docs/intro.md', 'docs/sub/broken.md', 'docs/sub/two.md']);
     expect(run.code).toBe(1);
-  }, 60_000);
+  });
 
   it('by default a small run has the time budget too (one worker)', () => {
     const dir = project();
@@ -203,7 +207,7 @@ describe('limits per file (5)', () => {
     fs.writeFileSync(path.join(dir, 'docs/a-hang.md'), '# H\n\n<!-- fault: hang -->\n');
     const run = runCli(['--no-cache', '--format', 'json'], dir);
     expect(messagesOf(json(run.stdout), 'docs/a-hang.md')[0]).toMatch(/^检查这个文件超过了时间上限 2 秒/);
-  }, 60_000);
+  });
 
   it('limits on the command line are checked', () => {
     expect(() => parseArgs(['--max-file-bytes', '-1'], {}, '/')).toThrow('`--max-file-bytes` 应为非负数（0 表示不限），例如 `--max-file-bytes 60`；收到 `-1`');
@@ -211,6 +215,74 @@ describe('limits per file (5)', () => {
       '`--file-timeout-seconds` 应为非负数（0 表示不限），例如 `--file-timeout-seconds 60`；收到 `soon`',
     );
     expect(parseArgs(['--file-timeout-seconds=5', '--max-file-bytes', '10'], {}, '/').limits).toEqual({fileTimeoutSeconds: 5, maxFileBytes: 10});
+  });
+});
+
+describe('a damaged cache (4)', () => {
+  /** A cache file with the right format and key whose parts are replaced by anything. */
+  function loadWith(dir: string, file: string, parts: {strings?: unknown; entries?: unknown; messages?: unknown}): LintCache {
+    const stat = fs.statSync(file);
+    const stamp = {mtimeMs: stat.mtimeMs, size: stat.size, hash: sha1(fs.readFileSync(file))};
+    const entry = {...stamp, messages: 'messages' in parts ? parts.messages : [[0, 0, 1, 2, -1, -1, 1, 1, 1, 7, 0, 6, -1, -1]], deps: {}};
+    const data = {
+      format: CACHE_FORMAT,
+      key: 'k',
+      strings: 'strings' in parts ? parts.strings : ['terminology', 'llmbook', '术语不一致'],
+      entries: 'entries' in parts ? parts.entries : {[file]: entry},
+    };
+    fs.mkdirSync(dir, {recursive: true});
+    fs.writeFileSync(path.join(dir, 'cache.json'), JSON.stringify(data));
+    return LintCache.load(dir, 'k');
+  }
+
+  it('a sound cache is read (the baseline the damaged ones are compared with)', () => {
+    const dir = project();
+    const file = path.join(dir, 'docs/intro.md');
+    expect(loadWith(path.join(dir, 'c'), file, {}).get(file)).toMatchObject([{ruleId: 'terminology', message: '术语不一致', line: 1}]);
+  });
+
+  it.each([
+    ['strings is an object', {strings: {}}],
+    ['entries is null', {entries: null}],
+    ['messages is a string', {messages: 'x'}],
+    ['the string table was emptied', {strings: []}],
+    ['an entry is a number', {entries: {x: 1}}],
+  ])('is dropped when %s: the file is linted again, nothing crashes', (_name, parts) => {
+    const dir = project();
+    const file = path.join(dir, 'docs/intro.md');
+    expect(loadWith(path.join(dir, 'c'), file, parts).get(file)).toBeUndefined();
+  });
+
+  it('any shape: loading and reading never throw, and a result is only returned for a valid cache', () => {
+    const dir = project();
+    const file = path.join(dir, 'docs/intro.md');
+    const cacheDir = path.join(dir, 'c');
+    const anything = fc.jsonValue({maxDepth: 4});
+    const packed = fc.array(fc.oneof(fc.integer({min: -3, max: 20}), anything), {maxLength: 20});
+    fc.assert(
+      fc.property(
+        fc.record({strings: fc.oneof(anything, fc.array(fc.string(), {maxLength: 4})), messages: fc.oneof(anything, fc.array(packed, {maxLength: 3}))}, {requiredKeys: []}),
+        (parts) => {
+          const cache = loadWith(cacheDir, file, parts);
+          const stored = JSON.parse(fs.readFileSync(path.join(cacheDir, 'cache.json'), 'utf8')) as unknown;
+          const result = cache.get(file);
+          if (validCacheData(stored) === undefined) expect(result).toBeUndefined();
+          else for (const m of result ?? []) expect(typeof m.message).toBe('string');
+        },
+      ),
+      {numRuns: 500},
+    );
+  });
+
+  it('a cache of the wrong shape does not stop a CLI run, which rewrites it', () => {
+    const dir = project();
+    const cacheFile = path.join(dir, 'node_modules/.cache/llmbook-lint/cache.json');
+    runCli(['docs/intro.md'], dir);
+    const sound = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(cacheFile, JSON.stringify({...sound, strings: {}, entries: null}));
+    const run = runCli(['--format', 'json', 'docs/intro.md'], dir);
+    expect(messagesOf(json(run.stdout), 'docs/intro.md')).toHaveLength(2);
+    expect(validCacheData(JSON.parse(fs.readFileSync(cacheFile, 'utf8')))).toBeDefined();
   });
 });
 
@@ -280,5 +352,5 @@ describe('the issue-13 tree: every bad file at once', () => {
     expect(run.stderr).toMatch(/^无法写入 lint 缓存 `node_modules\/\.cache\/llmbook-lint\/cache\.json`/);
     expect(fs.readdirSync(path.dirname(cacheFile))).toEqual(['cache.json']); // no temp file left
     expect(run.code).toBe(1);
-  }, 60_000);
+  });
 });

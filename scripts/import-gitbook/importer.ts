@@ -9,7 +9,7 @@ import {type ChapterInput, type ResolveRequest, type Resolution, convertChapter}
 import {type LayoutItem, planLayout} from './layout';
 import {type PluginAdvice, pluginReport} from './plugins';
 import {type Problem, byPlace, problem} from './problems';
-import {type ChapterEntry, type SummaryEntry, bookPath, isExternalUrl, parseSummary} from './summary';
+import {type ChapterEntry, type SummaryEntry, bookPath, isExternalUrl, isSafeExternalUrl, parseSummary} from './summary';
 
 export interface PlannedFile {
   /** Out-relative posix path. */
@@ -82,14 +82,11 @@ function* chapters(entries: SummaryEntry[]): Generator<ChapterEntry> {
   }
 }
 
-/** Inside the book, also after following symlinks. */
+/** Inside the book, also after following symlinks (a path that does not exist yet is judged by its name). */
 async function insideBook(root: string, rel: string): Promise<boolean> {
-  try {
-    const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(path.join(root, rel))]);
-    return real === realRoot || real.startsWith(realRoot + path.sep);
-  } catch {
-    return true;
-  }
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+  const real = await fs.realpath(path.join(root, rel)).catch(() => path.resolve(realRoot, rel));
+  return real === realRoot || real.startsWith(realRoot + path.sep);
 }
 
 async function checkChapters(root: string, summaryFile: string, entries: SummaryEntry[], problems: Problem[]): Promise<void> {
@@ -165,6 +162,9 @@ function resolver(ctx: ResolverContext, file: string, outFile: string) {
     if (paren && isExternalUrl(paren)) {
       return {kind: 'rewrite', url: paren, note: note('info', `链接地址多了一层括号，已改为 \`${paren}\``)};
     }
+    if (isExternalUrl(url) && !isSafeExternalUrl(url)) {
+      return {kind: 'unlink', note: note('warning', `链接 \`${url}\` 不是 http(s) 地址，不能写进网页，已改为可见的文字说明`)};
+    }
     if (url === '' || url.startsWith('#') || isExternalUrl(url)) return {kind: 'keep'};
     const suffix = /[#?].*$/.exec(url)?.[0] ?? '';
     const joined = bookPath(posix.join(posix.dirname(file), decode(url.slice(0, url.length - suffix.length))));
@@ -226,6 +226,10 @@ function externalDoc(title: string, href: string, position: number): string {
 async function readAssets(root: string, assets: ResolverContext['assets'], problems: Problem[]): Promise<PlannedFile[]> {
   const files: PlannedFile[] = [];
   for (const [asset, from] of [...assets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!(await insideBook(root, asset))) {
+      problems.push(problem('error', from.file, from, `图片或附件 \`${asset}\` 是指向书的目录之外的符号链接，已拒绝（只导入书目录内的文件）`));
+      continue;
+    }
     try {
       files.push({path: asset, content: await fs.readFile(path.join(root, asset))});
     } catch (cause) {
@@ -243,6 +247,14 @@ export async function planImport(bookDir: string): Promise<ImportPlan> {
   const root = path.resolve(bookDir, rootName);
   const summaryFile = posix.join(rootName === '.' ? '' : rootName, summaryName);
   const plan: ImportPlan = {files: [], layout: [], problems, book: info, plugins: pluginReport(info.plugins)};
+  if (!(await insideBook(bookDir, path.relative(bookDir, root)))) {
+    problems.push(problem('error', 'book.json', undefined, `\`root\` 为 \`${rootName}\`，指向书的目录之外，已拒绝（应为书目录内的子目录，如 \`"root": "./src"\`）`));
+    return finish(plan);
+  }
+  if (!(await insideBook(root, summaryName))) {
+    problems.push(problem('error', summaryFile, undefined, `\`${summaryName}\` 在书的目录之外（或是指向外面的符号链接），已拒绝`));
+    return finish(plan);
+  }
   const summaryText = await readText(path.join(root, summaryName));
   if (summaryText === undefined) {
     problems.push(problem('error', summaryFile, undefined, `找不到 \`${summaryName}\`：GitBook 书的根目录应有一个列出全部章节的 SUMMARY.md`));

@@ -1,0 +1,82 @@
+/**
+ * Issue 13, point 10: the importer reads nothing outside the book's folder and
+ * writes no link with a scheme other than http(s) (or mailto) into a page. The
+ * hostile books are built in a temp folder: symlinks cannot be fixtures.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {planImport} from '../importer';
+import {formatProblem} from '../problems';
+import {tempDir} from './helpers';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await fs.rm(dir, {recursive: true, force: true});
+});
+
+/** A book in `<tmp>/book` next to `<tmp>/secret.txt`, with the given files. */
+async function book(files: Record<string, string>): Promise<{dir: string; secret: string}> {
+  const top = await tempDir();
+  dirs.push(top);
+  const secret = path.join(top, 'secret.txt');
+  await fs.writeFile(secret, 'root:x:0:0\n');
+  const dir = path.join(top, 'book');
+  for (const [name, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), {recursive: true});
+    await fs.writeFile(path.join(dir, name), text);
+  }
+  return {dir, secret};
+}
+
+const messages = async (dir: string) => (await planImport(dir)).problems.map((p) => formatProblem(p));
+
+describe('the importer stays inside the book', () => {
+  it('refuses an image that is a symlink to a file outside the book, and copies nothing', async () => {
+    const {dir, secret} = await book({'SUMMARY.md': '* [首页](README.md)\n', 'README.md': '# 首页\n\n![图](images/x.png)\n'});
+    await fs.mkdir(path.join(dir, 'images'));
+    await fs.symlink(secret, path.join(dir, 'images/x.png'));
+    const plan = await planImport(dir);
+    expect(plan.problems.map((p) => formatProblem(p))).toEqual([
+      'README.md:3:1: 错误：图片或附件 `images/x.png` 是指向书的目录之外的符号链接，已拒绝（只导入书目录内的文件）',
+    ]);
+    expect(plan.files.some((f) => String(f.content).includes('root:x'))).toBe(false);
+  });
+
+  it('refuses a linked file that is a symlink to outside the book', async () => {
+    const {dir, secret} = await book({'SUMMARY.md': '* [首页](README.md)\n', 'README.md': '# 首页\n\n[下载](files/passwd)\n'});
+    await fs.mkdir(path.join(dir, 'files'));
+    await fs.symlink(secret, path.join(dir, 'files/passwd'));
+    expect(await messages(dir)).toEqual([
+      'README.md:3:1: 错误：图片或附件 `files/passwd` 是指向书的目录之外的符号链接，已拒绝（只导入书目录内的文件）',
+    ]);
+  });
+
+  it('refuses a book.json root outside the book', async () => {
+    const {dir} = await book({'book.json': '{"root": ".."}', 'SUMMARY.md': '* [首页](README.md)\n', 'README.md': '# 首页\n'});
+    await fs.writeFile(path.join(dir, '..', 'SUMMARY.md'), '* [秘密](secret.txt)\n');
+    const plan = await planImport(dir);
+    expect(plan.problems.map((p) => formatProblem(p))).toEqual([
+      'book.json:1:1: 错误：`root` 为 `..`，指向书的目录之外，已拒绝（应为书目录内的子目录，如 `"root": "./src"`）',
+    ]);
+    expect(plan.files).toEqual([]);
+  });
+
+  it('refuses a SUMMARY entry with a javascript: link, and unlinks one in a chapter', async () => {
+    const {dir} = await book({
+      'SUMMARY.md': '* [首页](README.md)\n* [点我](javascript:alert(1))\n',
+      'README.md': '# 首页\n\n[点我](javascript:alert(1)) 与 [邮件](mailto:a@example.com)\n',
+    });
+    expect(await messages(dir)).toEqual([
+      'SUMMARY.md:2:1: 错误：条目 `点我` 的链接 `javascript:alert(1)` 不是 http(s) 地址，已拒绝（外部链接应以 `https://` 开头）',
+    ]);
+    await fs.writeFile(path.join(dir, 'SUMMARY.md'), '* [首页](README.md)\n');
+    const plan = await planImport(dir);
+    expect(plan.problems.map((p) => formatProblem(p))).toEqual([
+      'README.md:3:1: 警告：链接 `javascript:alert(1)` 不是 http(s) 地址，不能写进网页，已改为可见的文字说明',
+    ]);
+    const page = String(plan.files.find((f) => f.path === 'index.md')?.content);
+    expect(page).not.toContain('](javascript:'); // named in inline code, never a link
+    expect(page).toContain('mailto:a@example.com');
+  });
+});
