@@ -72,7 +72,7 @@ export async function runCli(argv: string[]): Promise<CliResult> {
       stdout.push('', `--dry-run：没有写入任何文件（${warnings} 条警告）。`);
       return {code: 0, stdout, stderr};
     }
-    await writeImport(out, plan.files, parsed.values.force);
+    stdout.push(...(await writeImport(out, plan.files, parsed.values.force)));
   } catch (error) {
     if (!(error instanceof WriteRefused)) throw error;
     stderr.push(error.message);

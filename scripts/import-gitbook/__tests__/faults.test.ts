@@ -1,7 +1,8 @@
 /**
- * Issue 13, point 10: the importer reads nothing outside the book's folder and
- * writes no link with a scheme other than http(s) (or mailto) into a page. The
- * hostile books are built in a temp folder: symlinks cannot be fixtures.
+ * Issue 13, points 10 and 12: the importer reads nothing outside the book's folder,
+ * writes no link with a scheme other than http(s) (or mailto) into a page, and
+ * recovers from a run killed while writing. The hostile books are built in a temp
+ * folder: symlinks cannot be fixtures.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {planImport} from '../importer';
 import {formatProblem} from '../problems';
 import {tempDir} from './helpers';
+import {writeImport} from '../write';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -78,5 +80,38 @@ describe('the importer stays inside the book', () => {
     const page = String(plan.files.find((f) => f.path === 'index.md')?.content);
     expect(page).not.toContain('](javascript:'); // named in inline code, never a link
     expect(page).toContain('mailto:a@example.com');
+  });
+});
+
+describe('writeImport after a kill (point 12)', () => {
+  const files = [{path: 'index.md', content: '# 新\n'}];
+
+  it('removes staging folders a killed run left behind', async () => {
+    const top = await tempDir();
+    dirs.push(top);
+    await fs.mkdir(path.join(top, '.book.import-dead01/sub'), {recursive: true});
+    await fs.writeFile(path.join(top, '.book.import-dead01/sub/x.md'), 'x'.repeat(1000));
+    const notes = await writeImport(path.join(top, 'book'), files, false);
+    expect(notes).toEqual(['已删除中断的导入留下的临时目录 .book.import-dead01']);
+    expect((await fs.readdir(top)).sort()).toEqual(['book']);
+  });
+
+  it('puts --out back from its .old copy when a kill fell between the two renames, and does not overwrite it without --force', async () => {
+    const top = await tempDir();
+    dirs.push(top);
+    await fs.mkdir(path.join(top, '.book.import-abc.old'));
+    await fs.writeFile(path.join(top, '.book.import-abc.old/index.md'), '# 旧\n');
+    await fs.mkdir(path.join(top, '.book.import-abc'));
+    await expect(writeImport(path.join(top, 'book'), files, false)).rejects.toThrow('已有 1 个文件或目录');
+    expect(await fs.readFile(path.join(top, 'book/index.md'), 'utf8')).toBe('# 旧\n');
+    expect((await fs.readdir(top)).sort()).toEqual(['book']);
+  });
+
+  it('gives a new --out the usual folder mode, not 0700', async () => {
+    const top = await tempDir();
+    dirs.push(top);
+    await writeImport(path.join(top, 'book'), files, false);
+    const mask = process.umask();
+    expect((await fs.stat(path.join(top, 'book'))).mode & 0o777).toBe(0o777 & ~mask);
   });
 });
