@@ -9,7 +9,8 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {planImport} from '../importer';
 import {formatProblem} from '../problems';
-import {tempDir} from './helpers';
+import {fixture, tempDir} from './helpers';
+import {findRepository, githubWebUrl} from '../cli';
 import {writeImport} from '../write';
 
 const dirs: string[] = [];
@@ -113,5 +114,41 @@ describe('writeImport after a kill (point 12)', () => {
     await writeImport(path.join(top, 'book'), files, false);
     const mask = process.umask();
     expect((await fs.stat(path.join(top, 'book'))).mode & 0o777).toBe(0o777 & ~mask);
+  });
+});
+
+describe('a book inside a repository, without a README (point 11)', () => {
+  const repository = {root: fixture('in-repo'), url: 'https://github.com/example/book/blob/main'};
+
+  it('turns links to the repository’s other files into links to them on the repository', async () => {
+    const plan = await planImport(fixture('in-repo/book'), {repository});
+    const intro = String(plan.files.find((f) => f.path === '01-intro.md')?.content);
+    expect(intro).toContain('[Dockerfile](https://github.com/example/book/blob/main/examples/app/Dockerfile)');
+    expect(intro).toContain('[目录](https://github.com/example/book/blob/main/examples/app)');
+    const docker = String(plan.files.find((f) => f.path.endsWith('docker.md'))?.content);
+    expect(docker).toContain('(https://github.com/example/book/blob/main/examples/app/Dockerfile#L1)');
+    expect(plan.problems.filter((p) => p.severity !== 'info').map((p) => formatProblem(p))).toEqual([
+      '01-intro.md:5:6: 警告：链接 `../examples/none.txt` 指向书的目录之外，已改为可见的文字说明',
+    ]);
+  });
+
+  it('without a repository, such a link becomes text as before', async () => {
+    const plan = await planImport(fixture('in-repo/book'));
+    expect(String(plan.files.find((f) => f.path === '01-intro.md')?.content)).not.toContain('](../examples');
+  });
+
+  it('gives the imported book an index page listing its chapters', async () => {
+    const plan = await planImport(fixture('in-repo/book'), {repository});
+    expect(plan.files.map((f) => f.path)).toContain('index.md');
+    expect(String(plan.files.find((f) => f.path === 'index.md')?.content)).toBe(
+      ['---', 'title: book', 'sidebar_position: 0', '---', '', '# book', '', '- [简介](./01-intro.md)', '- [部署](./02-deploy/index.md)', '  - [容器](./02-deploy/docker.md)', ''].join('\n'),
+    );
+  });
+
+  it('reads the repository from git: a GitHub origin becomes its web address', () => {
+    expect(githubWebUrl('git@github.com:morsoli/llm-books.git')).toBe('https://github.com/morsoli/llm-books');
+    expect(githubWebUrl('https://github.com/morsoli/llm-books')).toBe('https://github.com/morsoli/llm-books');
+    expect(githubWebUrl('https://gitlab.com/a/b.git')).toBeUndefined();
+    expect(findRepository(fixture('in-repo/book'), fixture('in-repo'), 'https://example.org/r/')).toEqual({root: fixture('in-repo'), url: 'https://example.org/r'});
   });
 });
