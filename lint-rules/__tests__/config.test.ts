@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import {parse} from 'yaml';
 import {describe, expect, it} from 'vitest';
 import {ROOT_DIR} from '../../core/constants';
-import {ConfigError, loadConfig, parseConfig} from '../engine/config';
+import {ConfigError, DEFAULT_LIMITS, limitsOf, loadConfig, parseConfig} from '../engine/config';
 
 const FIXTURES = path.join(__dirname, '__fixtures__/cli/config');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -73,5 +73,30 @@ describe('lintrc.schema.json', () => {
 
   it('rejects the bad fixture, as the loader does', () => {
     expect(validate(read(fixture('bad.yaml')))).toBe(false);
+  });
+
+  it('accepts limits and rejects what the loader rejects', () => {
+    expect(validate(parse('limits:\n  maxFileBytes: 100\n  fileTimeoutSeconds: 0\n'))).toBe(true);
+    expect(validate(parse('limits:\n  maxFileBytes: -1\n'))).toBe(false);
+    expect(validate(parse('limits:\n  maxBytes: 1\n'))).toBe(false);
+  });
+});
+
+describe('limits', () => {
+  it('are read when set and default otherwise', () => {
+    const config = parseConfig('limits:\n  maxFileBytes: 100\n', 'l.yaml');
+    expect(config.limits).toEqual({maxFileBytes: 100});
+    expect(limitsOf(config)).toEqual({maxFileBytes: 100, fileTimeoutSeconds: 60});
+    expect(limitsOf(parseConfig('', 'l.yaml'))).toEqual(DEFAULT_LIMITS);
+  });
+
+  it('report a wrong name or value at its line and column', () => {
+    expect(() => parseConfig('limits:\n  maxFileBytes: lots\n  timeout: 1\n', 'l.yaml')).toThrow(
+      [
+        'lint 配置有 2 处错误：',
+        'l.yaml:2:17: 限制 `maxFileBytes` 应为非负数（0 表示不限），例如 `maxFileBytes: 2097152`',
+        'l.yaml:3:3: 未知的限制 `timeout`；可用：`maxFileBytes`、`fileTimeoutSeconds`',
+      ].join('\n'),
+    );
   });
 });
