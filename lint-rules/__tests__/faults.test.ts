@@ -73,6 +73,18 @@ describe('an edit made while --fix runs (1)', () => {
   });
 });
 
+describe('what --fix writes', () => {
+  it('keeps the file\'s exact mode, and leaves no temp file', async () => {
+    const dir = project();
+    const file = path.join(dir, 'docs/intro.md');
+    fs.chmodSync(file, 0o666);
+    const result = await linter(dir).run({path: file, fix: true});
+    expect(result.fixed).toBe(true);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o666);
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('bytes that are not UTF-8 text (2)', () => {
   it('are reported at the first bad byte and never rewritten', async () => {
     const dir = project();

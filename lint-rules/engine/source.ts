@@ -150,7 +150,8 @@ export function writeIfUnchanged(file: string, expected: Buffer, text: string): 
   if (!same()) throw changed();
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    fs.writeFileSync(temp, text, {mode: fs.statSync(target).mode & 0o7777});
+    fs.writeFileSync(temp, text, {mode: 0o600});
+    fs.chmodSync(temp, fs.statSync(target).mode & 0o7777); // exactly the file's mode, whatever the umask
     // Checked again right before the swap: the window left is the rename itself.
     if (!same()) throw changed();
     fs.renameSync(temp, target);
