@@ -8,7 +8,7 @@ import {toString} from 'mdast-util-to-string';
 import {parse as parseYaml} from 'yaml';
 import {headingIds, type HeadingInfo} from './headings';
 import {parseMarkdown} from './parse';
-import {inlineHtmlDepth} from './prose';
+import {inlineHtmlDepth, rawAnchorDepth} from './prose';
 import type {Match, Matcher} from './registry/matcher';
 
 /** The `##`/`###` section a mention stands in. */
@@ -105,6 +105,8 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
   let scope = 0;
   let excludedDepth = Infinity;
   let skipNextBlock = false;
+  /** Inside an author's raw `<a>…</a>`, across blocks too. */
+  let anchorDepth = 0;
 
   const enterHeading = (heading: Heading, info: HeadingInfo) => {
     if (heading.depth <= excludedDepth) excludedDepth = Infinity;
@@ -119,6 +121,7 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
     let htmlDepth = 0;
     for (const child of parent.children as RootContent[]) {
       if (child.type === 'html' && parent.type !== 'root') htmlDepth = inlineHtmlDepth(child, htmlDepth);
+      anchorDepth = rawAnchorDepth(child, anchorDepth);
       if (child.type === 'heading') {
         const info = ids.get(child);
         if (info) enterHeading(child, info);
@@ -133,7 +136,7 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
         skipNextBlock = false;
         continue;
       }
-      if (excludedDepth !== Infinity || htmlDepth > 0 || OPAQUE.has(child.type)) continue;
+      if (excludedDepth !== Infinity || htmlDepth > 0 || anchorDepth > 0 || OPAQUE.has(child.type)) continue;
       if (child.type === 'link') {
         const id = options.linkedModel?.(child.url);
         if (id) events.push({kind: 'linked', id, scope});

@@ -16,6 +16,24 @@ export function htmlTagBalance(html: string): number {
   return balance;
 }
 
+/** +1 per raw `<a …>`, -1 per `</a>`: a link an author wrote in HTML. */
+export function anchorBalance(html: string): number {
+  let balance = 0;
+  for (const [, close] of html.matchAll(/<(\/?)a(?=[\s>/])[^>]*>/gi)) balance += close ? -1 : 1;
+  return balance;
+}
+
+/**
+ * Raw `<a>` depth after `node`, counted over the whole document: an `<a href>` on a
+ * line of its own opens an HTML block, and the Markdown blocks up to its `</a>`
+ * (the link's content) are siblings of it, not children, so inline depth misses them.
+ * A link must never be put inside another link.
+ */
+export function rawAnchorDepth(node: Node, depth: number): number {
+  if (node.type !== 'html') return depth;
+  return Math.max(0, depth + anchorBalance((node as {value: string} & Node).value));
+}
+
 /**
  * Inline HTML depth after `node`: text between `<span>` and `</span>` belongs to the
  * HTML, not to the Markdown prose, and is left alone like the tags themselves.

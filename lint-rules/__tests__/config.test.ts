@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import {parse} from 'yaml';
 import {describe, expect, it} from 'vitest';
 import {ROOT_DIR} from '../../core/constants';
-import {ConfigError, loadConfig, parseConfig} from '../engine/config';
+import {ConfigError, DEFAULT_LIMITS, limitsOf, loadConfig, parseConfig} from '../engine/config';
 
 const FIXTURES = path.join(__dirname, '__fixtures__/cli/config');
 const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -41,7 +41,7 @@ describe('loadConfig', () => {
       `${f}:4:24: 规则 \`cjk-spacing\` 的选项应为映射，例如 \`[error, {}]\``,
       `${f}:5:21: 规则 \`reference-links\` 的级别 \`loud\` 无效；可选值：\`off\`、\`warn\`、\`error\``,
       `${f}:6:30: 规则 \`internal-links\` 的设置最多两项：\`[级别, {选项}]\`，例如 \`[warn, {}]\``,
-      `${f}:7:1: 未知的顶层字段 \`extends\`；顶层只有 \`rules\``,
+      `${f}:7:1: 未知的顶层字段 \`extends\`；顶层只有 \`rules\` 和 \`limits\``,
     ]);
   });
 
@@ -73,5 +73,30 @@ describe('lintrc.schema.json', () => {
 
   it('rejects the bad fixture, as the loader does', () => {
     expect(validate(read(fixture('bad.yaml')))).toBe(false);
+  });
+
+  it('accepts limits and rejects what the loader rejects', () => {
+    expect(validate(parse('limits:\n  maxFileBytes: 100\n  fileTimeoutSeconds: 0\n'))).toBe(true);
+    expect(validate(parse('limits:\n  maxFileBytes: -1\n'))).toBe(false);
+    expect(validate(parse('limits:\n  maxBytes: 1\n'))).toBe(false);
+  });
+});
+
+describe('limits', () => {
+  it('are read when set and default otherwise', () => {
+    const config = parseConfig('limits:\n  maxFileBytes: 100\n', 'l.yaml');
+    expect(config.limits).toEqual({maxFileBytes: 100});
+    expect(limitsOf(config)).toEqual({maxFileBytes: 100, fileTimeoutSeconds: 60});
+    expect(limitsOf(parseConfig('', 'l.yaml'))).toEqual(DEFAULT_LIMITS);
+  });
+
+  it('report a wrong name or value at its line and column', () => {
+    expect(() => parseConfig('limits:\n  maxFileBytes: lots\n  timeout: 1\n', 'l.yaml')).toThrow(
+      [
+        'lint 配置有 2 处错误：',
+        'l.yaml:2:17: 限制 `maxFileBytes` 应为非负数（0 表示不限），例如 `maxFileBytes: 2097152`',
+        'l.yaml:3:3: 未知的限制 `timeout`；可用：`maxFileBytes`、`fileTimeoutSeconds`',
+      ].join('\n'),
+    );
   });
 });

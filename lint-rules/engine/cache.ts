@@ -93,6 +93,46 @@ export function cacheKey(parts: CacheKeyParts): string {
   return sha1(JSON.stringify({config: parts.config, data, preset: parts.presetModule, tool: parts.tool ?? toolVersion()}));
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isIndex = (value: unknown, below: number): boolean => Number.isInteger(value) && (value as number) >= -1 && (value as number) < below;
+
+function isStamp(value: unknown): value is Stamp {
+  return isObject(value) && isCount(value.mtimeMs) && isCount(value.size) && typeof value.hash === 'string';
+}
+
+/** A packed message (see `pack`) whose every index points into a table of `strings` strings. */
+function isPacked(value: unknown, strings: number): value is Packed {
+  if (!Array.isArray(value) || value.length < 14) return false;
+  if (!Number.isInteger(value[0]) || value[0] < 0 || value[0] >= SEVERITY_CODES.length) return false;
+  for (const i of [1, 2, 3, 4, 5, 12]) if (!isIndex(value[i], strings)) return false;
+  for (let i = 6; i < 12; i++) if (!Number.isInteger(value[i]) || value[i] < -1) return false;
+  const expected = value[13] as unknown;
+  if (!isIndex(expected, Infinity)) return false;
+  const count = expected as number;
+  if (value.length !== 14 + Math.max(count, 0)) return false;
+  return value.slice(14).every((i) => isIndex(i, strings) && i >= 0);
+}
+
+/**
+ * The cache file's data if every part has the shape `get` relies on, else
+ * `undefined` (the run then lints everything and writes a fresh cache): a cache
+ * is a copy of results, so any doubt costs time, never a wrong report or a crash.
+ */
+export function validCacheData(value: unknown): CacheData | undefined {
+  if (!isObject(value) || value.format !== CACHE_FORMAT || typeof value.key !== 'string') return undefined;
+  const {strings, entries} = value;
+  if (!Array.isArray(strings) || !strings.every((text) => typeof text === 'string')) return undefined;
+  if (!isObject(entries)) return undefined;
+  for (const entry of Object.values(entries)) {
+    if (!isStamp(entry) || !Array.isArray((entry as Partial<Entry>).messages) || !isObject((entry as Partial<Entry>).deps)) return undefined;
+    const {messages, deps} = entry as Entry;
+    if (!messages.every((p) => isPacked(p, strings.length))) return undefined;
+    if (!Object.values(deps).every((dep) => dep === null || isStamp(dep))) return undefined;
+  }
+  return value as unknown as CacheData;
+}
+
 export class LintCache {
   private data: CacheData;
   private dirty = false;
@@ -104,7 +144,7 @@ export class LintCache {
     key: string,
     data: CacheData | undefined,
   ) {
-    this.data = data && data.format === CACHE_FORMAT && data.key === key ? data : {format: CACHE_FORMAT, key, strings: [], entries: {}};
+    this.data = data && data.key === key ? data : {format: CACHE_FORMAT, key, strings: [], entries: {}};
     if (this.data !== data) this.dirty = true;
     this.data.strings.forEach((text, i) => this.stringIndex.set(text, i));
   }
@@ -164,9 +204,9 @@ export class LintCache {
     const file = path.join(dir, CACHE_FILE);
     let data: CacheData | undefined;
     try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheData;
+      data = validCacheData(JSON.parse(fs.readFileSync(file, 'utf8')));
     } catch {
-      data = undefined; // no cache yet, or a damaged one: start empty
+      data = undefined; // no cache yet, or a damaged one (even a folder in its place): start empty
     }
     return new LintCache(file, key, data);
   }

@@ -9,10 +9,11 @@
  *   npm run lint -- --format json      machine-readable (see reporters/json.ts)
  *   npm run lint -- --no-cache         ignore and do not write node_modules/.cache/llmbook-lint/
  *   npm run lint -- --config FILE      another config than ./.lintrc.yaml
- *   npm run lint -- --threads N        worker threads (default: one per core when > 50 files to lint; 0: none)
+ *   npm run lint -- --threads N        worker threads (default: one per core when > 50 files to lint, else one; 0: none)
+ *   npm run lint -- --max-file-bytes N, --file-timeout-seconds S   limits per file (see config.ts `LintLimits`)
  *
  * Exit codes: 0 clean or warnings only; 1 an error-severity message (or `--fix`
- * did not settle); 2 the config, the registry or the term list is invalid, or the
+ * did not settle, or a path named does not exist, or a file could not be read); 2 the config, the registry or the term list is invalid, or the
  * command line is wrong — then nothing is linted and no file is written.
  */
 import {randomBytes} from 'node:crypto';
@@ -21,11 +22,12 @@ import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../../core/constants';
 import {RegistryError} from '../../core/registry/load';
 import type {LintCache} from './cache';
-import {ConfigError, loadConfig, type LintConfig, type RuleSetting} from './config';
-import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type ChangedLines} from './files';
+import {ConfigError, limitsOf, loadConfig, type LintConfig, type LintLimits, type RuleSetting} from './config';
+import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type ChangedLines, type SkippedPath} from './files';
 import {modelIndexFor} from '../lib/model-names-index';
 import {fixableView, type FileResult, type LintMessage} from './result';
 import {loadTerminology, TerminologyError} from '../lib/terminology-data';
+import {fileMessage} from './source';
 import type {Task, TaskResult} from './worker';
 
 export const FORMATS = ['stylish', 'github', 'json'] as const;
@@ -40,6 +42,8 @@ export interface CliOptions {
   cache: boolean;
   config?: string;
   threads?: number;
+  /** `--max-file-bytes`, `--file-timeout-seconds`: over the config's `limits`. */
+  limits: Partial<LintLimits>;
   help: boolean;
 }
 
@@ -52,7 +56,10 @@ const HELP = `用法：npm run lint -- [选项] [路径…]
   --format 格式    stylish（默认）、github（GITHUB_ACTIONS=true 时默认）或 json
   --no-cache      不读也不写缓存（node_modules/.cache/llmbook-lint/）
   --config 文件    配置文件（默认 ./.lintrc.yaml）
-  --threads N     工作线程数（默认：要检查的文件多于 50 个时每核一个；0 表示不用）
+  --threads N     工作线程数（默认：要检查的文件多于 50 个时每核一个，否则一个；0 表示不用，
+                  这时没有每个文件的时间上限）
+  --max-file-bytes N        单个文件的大小上限（字节，默认 2 MiB；0 表示不限）
+  --file-timeout-seconds N  单个文件的检查时间上限（秒，默认 60；0 表示不限）
 
 退出码：0 没有错误；1 有错误；2 配置、模型注册表或术语表无效，或命令行有误。`;
 
@@ -67,6 +74,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: 
     format: env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish',
     changed: false,
     cache: true,
+    limits: {},
     help: false,
   };
   const valueOf = (flag: string, i: number): string => {
@@ -119,6 +127,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: 
         const value = inline ?? valueOf(flag, i++);
         if (!/^\d+$/.test(value)) throw new UsageError(`\`--threads\` 应为非负整数，例如 \`--threads 2\`；收到 \`${value}\``);
         options.threads = Number(value);
+        break;
+      }
+      case '--max-file-bytes':
+      case '--file-timeout-seconds': {
+        const value = inline ?? valueOf(flag, i++);
+        if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`\`${flag}\` 应为非负数（0 表示不限），例如 \`${flag} 60\`；收到 \`${value}\``);
+        options.limits[flag === '--max-file-bytes' ? 'maxFileBytes' : 'fileTimeoutSeconds'] = Number(value);
         break;
       }
       default:
@@ -254,6 +269,7 @@ async function report(results: FileResult[], options: CliOptions, env: NodeJS.Pr
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), io: Io = defaultIo): Promise<number> {
   let options: CliOptions;
   let files: string[];
+  let skipped: SkippedPath[] = [];
   try {
     options = parseArgs(argv, env, cwd);
     if (options.help) {
@@ -276,7 +292,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   try {
     const scope = options.paths.length > 0 ? options.paths : [DOCS_DIR];
-    files = options.changed ? changedFiles(scope, cwd, typeof options.changed === 'string' ? options.changed : undefined) : listFiles(scope, cwd);
+    if (options.changed) files = changedFiles(scope, cwd, typeof options.changed === 'string' ? options.changed : undefined);
+    else ({files, skipped} = listFiles(scope, cwd));
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(error.message);
@@ -287,15 +304,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
   // Modules a run does not need are not loaded: start-up is most of a `--changed` run.
   const presetModule = presetModuleFrom(env);
+  const config: LintConfig = {...inputs.config, limits: {...inputs.config.limits, ...options.limits}};
+  const limits = limitsOf(config);
   // `--changed` lints a handful of files: loading a cache that grows with the book would cost more than it saves.
   const {cacheKey, LintCache: Cache} = options.cache && !options.changed ? await import('./cache') : {cacheKey: undefined, LintCache: undefined};
   const cache: LintCache | undefined = Cache && cacheKey
-    ? Cache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
+    ? Cache.load(path.join(cwd, LINT_CACHE_DIR), cacheKey({config: inputs.config.rules, dataFiles: [inputs.data.registry, inputs.data.terms], presetModule}))
     : undefined;
 
   // Results are reported as they arrive, in the report's order: json lists files in input order,
   // vfile-reporter (stylish, github) by shown path. Only results that arrive ahead of that order wait.
-  const order = options.format === 'json' ? files : sortedForStylish(files, cwd);
+  const notLinted = new Map(skipped.map((s) => [s.path, s]));
+  const listed = [...files, ...notLinted.keys()];
+  const order = options.format === 'json' ? listed : sortedForStylish(listed, cwd);
   const position = new Map(order.map((file, i) => [file, i]));
   const sink = await createSink(options, env, cwd, io, order.length);
   const fixesOf = cache && options.fix ? (await import('./fix')).fixesOf : undefined;
@@ -317,6 +338,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const tasks: Task[] = [];
   let hits = 0;
   for (const file of order) {
+    const skip = notLinted.get(file);
+    if (skip) {
+      deliver(file, {path: file, messages: [fileMessage(skip.message, skip.severity)]});
+      continue;
+    }
     const cached = cache?.get(file);
     if (cached && !(fixesOf && hasFix(cached, fixesOf))) {
       hits++;
@@ -329,19 +355,24 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   try {
     if (tasks.length > 0) {
       const {runTasks, workerCount} = await import('./pool');
-      const threads = options.threads ?? workerCount(tasks.length);
-      await runTasks(tasks, tasks.length, {config: inputs.config, cwd, presetModule}, (result: TaskResult) => {
+      const threads = options.threads ?? workerCount(tasks.length, limits.fileTimeoutSeconds > 0);
+      await runTasks(tasks, tasks.length, {config, cwd, presetModule}, (result: TaskResult) => {
         if (result.oscillated) oscillated++;
         if (result.fixed) fixed.push(result.path);
         if (!result.oscillated) cache?.set(result);
         deliver(result.path, {path: result.path, messages: result.messages, fixed: result.fixed});
-      }, threads);
+      }, threads, limits.fileTimeoutSeconds);
     }
   } catch (error) {
     sink.discard();
     throw error;
   }
-  cache?.save();
+  try {
+    cache?.save();
+  } catch (error) {
+    // The report is already out: a cache that cannot be written costs the next run time, not this run's result.
+    io.stderr(`无法写入 lint 缓存 \`${shownPath(cache?.file ?? '', cwd)}\`（${error instanceof Error ? error.message.split('\n')[0] : String(error)}）；下次运行会重新检查`);
+  }
 
   sink.finish();
   if (fixed.length > 0) io.stderr(`已修复 ${fixed.length} 个文件：${fixed.map((f) => shownPath(f, cwd)).join('、')}`);

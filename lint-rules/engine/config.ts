@@ -23,6 +23,27 @@ export type RuleSetting = Severity | [Severity] | [Severity, RuleOptions];
 /** The shape `createPreset` takes. Rules not named keep the preset's defaults. */
 export interface LintConfig {
   rules: Partial<Record<RuleName, RuleSetting>>;
+  /** Only when the file sets them; {@link limitsOf} fills in the defaults. */
+  limits?: Partial<LintLimits>;
+}
+
+/**
+ * What one file may cost. A file over `maxFileBytes` is reported and not read
+ * further; a file whose lint takes longer than `fileTimeoutSeconds` is reported
+ * and its worker replaced (the budget needs a worker thread: with `--threads 0`
+ * only the size limit applies). `0` turns a limit off.
+ */
+export interface LintLimits {
+  maxFileBytes: number;
+  fileTimeoutSeconds: number;
+}
+
+/** The book's largest chapter is under 300 KB and lints in about a second. */
+export const DEFAULT_LIMITS: LintLimits = {maxFileBytes: 2 * 1024 * 1024, fileTimeoutSeconds: 60};
+export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof LintLimits)[];
+
+export function limitsOf(config: LintConfig): LintLimits {
+  return {...DEFAULT_LIMITS, ...config.limits};
 }
 
 export interface ConfigProblem {
@@ -83,8 +104,10 @@ export function parseConfig(source: string, file: string): LintConfig {
   }
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (key !== 'rules') add(pair.key as Node, `未知的顶层字段 \`${key}\`；顶层只有 \`rules\``);
+    if (key !== 'rules' && key !== 'limits') add(pair.key as Node, `未知的顶层字段 \`${key}\`；顶层只有 \`rules\` 和 \`limits\``);
   }
+  const limits = readLimits(root.get('limits', true) as Node | undefined, add);
+  if (limits) config.limits = limits;
   const rules = root.get('rules', true);
   if (rules !== undefined && !isMap(rules)) {
     add(rules as Node, `\`rules\` 应为映射，每行一条规则，例如 ${EXAMPLE}`);
@@ -105,6 +128,30 @@ export function parseConfig(source: string, file: string): LintConfig {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+function readLimits(node: Node | undefined, add: (node: Node | null, message: string) => void): Partial<LintLimits> | undefined {
+  if (node === undefined) return undefined;
+  const example = `\`limits:\n  maxFileBytes: ${DEFAULT_LIMITS.maxFileBytes}\n  fileTimeoutSeconds: ${DEFAULT_LIMITS.fileTimeoutSeconds}\``;
+  if (!isMap(node)) {
+    add(node, `\`limits\` 应为映射，例如 ${example}`);
+    return undefined;
+  }
+  const limits: Partial<LintLimits> = {};
+  for (const pair of node.items) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (!(LIMIT_NAMES as string[]).includes(name)) {
+      add(pair.key as Node, `未知的限制 \`${name}\`；可用：${list(LIMIT_NAMES)}`);
+      continue;
+    }
+    const value = isScalar(pair.value) ? pair.value.value : undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      add(pair.value as Node, `限制 \`${name}\` 应为非负数（0 表示不限），例如 \`${name}: ${DEFAULT_LIMITS[name as keyof LintLimits]}\``);
+      continue;
+    }
+    limits[name as keyof LintLimits] = value;
+  }
+  return limits;
 }
 
 function readSetting(node: Node | null, name: string, add: (node: Node | null, message: string) => void): RuleSetting | undefined {

@@ -6,6 +6,7 @@
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {describeFsError} from './source';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.mdx'];
 
@@ -18,17 +19,89 @@ function skipDir(name: string): boolean {
   return name === 'node_modules' || name === 'build' || name.startsWith('.');
 }
 
-/** Markdown files under `dir`, sorted; yields as it walks so nothing big is held. */
-export function* walkMarkdown(dir: string): Generator<string> {
-  const entries = fs.readdirSync(dir, {withFileTypes: true}).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/** A path that was named or found but is not linted, and why. */
+export interface SkippedPath {
+  path: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+function within(root: string, file: string): boolean {
+  return file === root || file.startsWith(root + path.sep);
+}
+
+interface Walk {
+  /** The real path of the folder named on the command line: links may point anywhere inside it. */
+  root: string;
+  /** Real paths of folders already walked (a link back up would loop). */
+  visited: Set<string>;
+  skipped: SkippedPath[];
+}
+
+/**
+ * Markdown files under `dir`, sorted; yields as it walks so nothing big is held.
+ * Symlinks are followed when their target lies inside the folder being walked
+ * (each real folder once, so a loop ends); a link pointing outside it, a broken
+ * link and a folder that cannot be read are recorded in `skipped`, never silent.
+ */
+export function* walkMarkdown(dir: string, walk: Walk = newWalk(dir)): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, {withFileTypes: true});
+  } catch (error) {
+    walk.skipped.push({path: dir, severity: 'error', message: `无法读取这个文件夹，其中的文件没有检查：${describeFsError(error)}`});
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!skipDir(entry.name)) yield* walkMarkdown(full);
-    } else if (entry.isFile() && isMarkdown(entry.name)) {
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    let real = full;
+    if (entry.isSymbolicLink()) {
+      if (!isMarkdown(entry.name) && skipDir(entry.name)) continue;
+      try {
+        real = fs.realpathSync(full);
+        const stat = fs.statSync(real);
+        isDirectory = stat.isDirectory();
+        isFile = stat.isFile();
+      } catch (error) {
+        if (isMarkdown(entry.name) || (error as NodeJS.ErrnoException).code === 'ELOOP') {
+          walk.skipped.push({path: full, severity: 'warning', message: `跳过符号链接：${describeFsError(error)}`});
+        }
+        continue;
+      }
+      if (!within(walk.root, real)) {
+        if (isDirectory || isMarkdown(entry.name)) {
+          walk.skipped.push({
+            path: full,
+            severity: 'warning',
+            message: `跳过符号链接：它指向检查范围之外的 \`${real}\`；只跟随指向所检查文件夹之内的链接（在命令行直接给出目标可检查它）`,
+          });
+        }
+        continue;
+      }
+    }
+    if (isDirectory) {
+      if (skipDir(entry.name)) continue;
+      const key = entry.isSymbolicLink() ? real : fs.realpathSync(full);
+      if (walk.visited.has(key)) continue;
+      walk.visited.add(key);
+      yield* walkMarkdown(full, walk);
+    } else if (isFile && isMarkdown(entry.name)) {
       yield full;
     }
   }
+}
+
+function newWalk(dir: string): Walk {
+  let root = path.resolve(dir);
+  try {
+    root = fs.realpathSync(root);
+  } catch {
+    // reported by readdirSync
+  }
+  return {root, visited: new Set([root]), skipped: []};
 }
 
 export class UsageError extends Error {
@@ -38,21 +111,49 @@ export class UsageError extends Error {
   }
 }
 
-/** Absolute paths of the Markdown files named by `inputs` (files or folders), de-duplicated. */
-export function listFiles(inputs: readonly string[], cwd: string): string[] {
-  const seen = new Set<string>();
+/**
+ * Absolute paths of the Markdown files named by `inputs` (files or folders),
+ * each real file once (a file reached through a symlink too is listed under its
+ * own path), and the paths that were skipped or do not exist, each with why.
+ */
+export function listFiles(inputs: readonly string[], cwd: string): {files: string[]; skipped: SkippedPath[]} {
+  /** Real path → the path it is listed under. */
+  const byReal = new Map<string, string>();
+  const skipped: SkippedPath[] = [];
+  const add = (file: string): void => {
+    let real = file;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      // vanished: listed as named, and reported when it is read
+    }
+    const listed = byReal.get(real);
+    if (listed === undefined || file === real) byReal.set(real, file);
+  };
   for (const input of inputs) {
     const full = path.resolve(cwd, input);
     let stat: fs.Stats;
     try {
       stat = fs.statSync(full);
-    } catch {
-      throw new UsageError(`找不到路径 \`${input}\`；请给出存在的 Markdown 文件或文件夹，例如 \`docs/\``);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      skipped.push({
+        path: full,
+        severity: 'error',
+        message:
+          code === 'ENOENT' || code === 'ENOTDIR'
+            ? `找不到路径 \`${input}\`；请给出存在的 Markdown 文件或文件夹，例如 \`docs/\``
+            : `无法检查 \`${input}\`：${describeFsError(error)}`,
+      });
+      continue;
     }
-    if (stat.isDirectory()) for (const file of walkMarkdown(full)) seen.add(file);
-    else seen.add(full);
+    if (stat.isDirectory()) {
+      const walk = newWalk(full);
+      for (const file of walkMarkdown(full, walk)) add(file);
+      skipped.push(...walk.skipped);
+    } else add(full);
   }
-  return [...seen];
+  return {files: [...new Set(byReal.values())], skipped};
 }
 
 function git(args: string[], cwd: string): string {
@@ -156,11 +257,16 @@ export function changedLines(cwd: string, base?: string): ChangedLines | undefin
 /** Write via a temp file in the same folder and rename, so a reader never sees half a file. */
 export function writeAtomic(file: string, text: string): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(temp, text);
   try {
-    fs.chmodSync(temp, fs.statSync(file).mode);
-  } catch {
-    // a new file keeps the default mode
+    fs.writeFileSync(temp, text);
+    try {
+      fs.chmodSync(temp, fs.statSync(file).mode);
+    } catch {
+      // a new file keeps the default mode
+    }
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, {force: true}); // never leave a temp file behind
+    throw error;
   }
-  fs.renameSync(temp, file);
 }

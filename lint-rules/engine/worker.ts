@@ -4,17 +4,16 @@
  * files and, for many, inside worker threads (see `pool.ts`), where this module
  * is also the worker's entry: it builds the processor once and answers tasks.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {isMainThread, parentPort, workerData} from 'node:worker_threads';
 import type {Root} from 'mdast';
 import remarkParse from 'remark-parse';
 import {unified, type Preset, type Processor} from 'unified';
 import {VFile} from 'vfile';
-import {sha1} from '../../core/hash';
-import type {LintConfig} from './config';
-import {writeAtomic} from './files';
+import {limitsOf, type LintConfig, type LintLimits} from './config';
 import {fixText} from './fix';
+import {sha1} from '../../core/hash';
+import {fileMessage, readSource, SourceProblem, writeIfUnchanged} from './source';
 import {compareMessages, toLintMessage, type FileResult, type LintMessage} from './result';
 
 export interface LinterOptions {
@@ -83,13 +82,18 @@ function crashMessage(error: unknown): LintMessage {
 }
 
 export class Linter {
+  private readonly limits: LintLimits;
+
   constructor(
     private readonly processor: LintProcessor,
     private readonly cwd: string,
-  ) {}
+    config?: LintConfig,
+  ) {
+    this.limits = limitsOf(config ?? {rules: {}});
+  }
 
   static async create(options: LinterOptions): Promise<Linter> {
-    return new Linter(await createProcessor(options), options.cwd);
+    return new Linter(await createProcessor(options), options.cwd, options.config);
   }
 
   /** Lint `text` as the content of `file`; the VFile keeps its messages and data. */
@@ -101,11 +105,9 @@ export class Linter {
   }
 
   async run(task: Task): Promise<TaskResult> {
-    // Stat before reading: if the file changes in between, the next run sees a new mtime and re-hashes.
-    const stat = fs.statSync(task.path);
-    const bytes = fs.readFileSync(task.path);
-    const text = bytes.toString('utf8');
     try {
+      // Stat before reading: if the file changes in between, the next run sees a new mtime and re-hashes.
+      const {bytes, text, stat} = readSource(task.path, this.limits.maxFileBytes);
       let last = await this.lintText(text, task.path);
       if (!task.fix) return this.result(task.path, last, {hash: sha1(bytes), mtimeMs: stat.mtimeMs, size: stat.size});
       const fixed = await fixText(text, async (current) => {
@@ -115,11 +117,10 @@ export class Linter {
       if (!fixed.changed) {
         return this.result(task.path, last, {hash: sha1(bytes), mtimeMs: stat.mtimeMs, size: stat.size, oscillated: fixed.oscillated});
       }
-      writeAtomic(task.path, fixed.text);
-      const after = fs.statSync(task.path);
+      const after = writeIfUnchanged(task.path, bytes, fixed.text);
       return this.result(task.path, last, {hash: sha1(fixed.text), mtimeMs: after.mtimeMs, size: after.size, fixed: true, oscillated: fixed.oscillated});
     } catch (error) {
-      return {path: task.path, messages: [crashMessage(error)], hash: '', mtimeMs: 0, size: 0};
+      return {path: task.path, messages: [error instanceof SourceProblem ? fileMessage(error.message, 'error', error.where) : crashMessage(error)], hash: '', mtimeMs: 0, size: 0};
     }
   }
 
@@ -151,7 +152,8 @@ export interface WorkerInit {
   options: LinterOptions;
 }
 export type WorkerRequest = {tasks: Task[]} | {exit: true};
-export type WorkerReply = {ready: true} | {results: TaskResult[]} | {fatal: string};
+/** One `result` per task as it finishes (so the pool can time each file), then `done` for the batch. */
+export type WorkerReply = {ready: true} | {result: TaskResult} | {done: true} | {fatal: string};
 
 async function serve(init: WorkerInit): Promise<void> {
   const port = parentPort;
@@ -169,9 +171,8 @@ async function serve(init: WorkerInit): Promise<void> {
       return;
     }
     void (async () => {
-      const results: TaskResult[] = [];
-      for (const task of request.tasks) results.push(await linter.run(task));
-      port.postMessage({results} satisfies WorkerReply);
+      for (const task of request.tasks) port.postMessage({result: await linter.run(task)} satisfies WorkerReply);
+      port.postMessage({done: true} satisfies WorkerReply);
     })();
   });
   port.postMessage({ready: true} satisfies WorkerReply);

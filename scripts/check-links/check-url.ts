@@ -3,6 +3,7 @@
  * by hand so permanent ones can be reported; retries with backoff on network errors,
  * timeouts and 5xx; `Retry-After` honoured on 429.
  */
+import {refusedAddress} from './addresses';
 import type {HostLimiter} from './limiter';
 import type {CheckOptions} from './options';
 import type {Verdict} from './types';
@@ -104,6 +105,9 @@ export class UrlChecker {
     const hops: Hop[] = [];
     let current = url;
     for (;;) {
+      // Every hop: an allowed host may redirect to 127.0.0.1.
+      const refused = this.options.allowPrivateAddresses ? undefined : await refusedAddress(current, this.options.resolveHost);
+      if (refused) return {status: 'skipped', detail: hops.length > 0 ? `重定向到 ${current}：${refused}` : refused};
       const outcome = await this.withRetries(current, counter);
       if (outcome.kind === 'failure') {
         return {status: outcome.reason === 'dns' ? 'dead' : 'unknown', detail: outcome.detail};

@@ -51,6 +51,10 @@ export function parseConfig(text: string, file: string): ConfigFile {
     if (key === '$comment') continue;
     if (key === 'exclude') config.exclude = readPatterns(value, at);
     else if (key === 'cacheFile') config.cacheFile = readString(value, key, at);
+    else if (key === 'allowPrivateAddresses') {
+      if (!isScalar(value) || typeof value.value !== 'boolean') throw new ConfigError(`${at(value)}：\`allowPrivateAddresses\` 应为 true 或 false`);
+      config.allowPrivateAddresses = value.value;
+    }
     else if (key in NUMBER_MINIMUM) config[key as NumberKey] = readNumber(value, key as NumberKey, at);
     else throw new ConfigError(`${where}：未知的配置项 \`${key}\`；可用的有 ${Object.keys(DEFAULT_CONFIG).map((name) => `\`${name}\``).join('、')}`);
   }

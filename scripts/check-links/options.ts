@@ -3,6 +3,7 @@
  * `config.json` next to this file overrides them for the project, tests inject
  * their own (short timeouts, a recording `sleep`).
  */
+import {resolveHost, type ResolveHost} from './addresses';
 
 export interface CheckOptions {
   /** Milliseconds a request may wait for response headers before it counts as a timeout. */
@@ -25,6 +26,10 @@ export interface CheckOptions {
   sleep: (ms: number) => Promise<void>;
   /** The HTTP client (Node's built-in fetch, which is undici). */
   fetch: typeof fetch;
+  /** Request loopback, private and link-local addresses too (see addresses.ts); off by default. */
+  allowPrivateAddresses: boolean;
+  /** Host name → its addresses (DNS); tests replace it. */
+  resolveHost: ResolveHost;
 }
 
 /** Project settings read from `config.json`; all optional. */
@@ -42,6 +47,8 @@ export interface ConfigFile {
   maxRedirects: number;
   concurrency: number;
   perHostConcurrency: number;
+  /** Request loopback, private and link-local addresses (a local mirror); off by default. */
+  allowPrivateAddresses: boolean;
 }
 
 export const DEFAULT_CONFIG: ConfigFile = {
@@ -55,6 +62,7 @@ export const DEFAULT_CONFIG: ConfigFile = {
   maxRedirects: 5,
   concurrency: 8,
   perHostConcurrency: 2,
+  allowPrivateAddresses: false,
 };
 
 export const DEFAULT_OPTIONS: CheckOptions = {
@@ -68,6 +76,8 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   userAgent: 'Mozilla/5.0 (compatible; llm-books-link-check/1.0; +https://github.com/morsoli/llm-books)',
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   fetch: (input, init) => fetch(input, init),
+  allowPrivateAddresses: DEFAULT_CONFIG.allowPrivateAddresses,
+  resolveHost,
 };
 
 /** The checker options a config file asks for, on top of the defaults. */
@@ -81,6 +91,7 @@ export function optionsFromConfig(config: ConfigFile, overrides: Partial<CheckOp
     maxRedirects: config.maxRedirects,
     concurrency: config.concurrency,
     perHostConcurrency: config.perHostConcurrency,
+    allowPrivateAddresses: config.allowPrivateAddresses,
     ...overrides,
   };
 }

@@ -18,7 +18,7 @@ export interface Link {
  * - `redirected`: answered 2xx after a permanent redirect (301/308): `newUrl` is where it moved;
  * - `dead`: 404, 410, a host that does not resolve, or a redirect loop;
  * - `unknown`: 429, 5xx, a timeout or another error after the retries: not called broken;
- * - `skipped`: excluded by a pattern in the config.
+ * - `skipped`: excluded by a pattern in the config, or its host (or a redirect's) is a loopback, private or link-local address.
  */
 export type LinkStatus = 'ok' | 'redirected' | 'dead' | 'unknown' | 'skipped';
 

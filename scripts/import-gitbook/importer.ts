@@ -2,6 +2,7 @@
  * Read a GitBook 3 book and plan every file of its Docusaurus import, in memory:
  * nothing is written until the whole book has been read without an error.
  */
+import {realpathSync, statSync} from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -9,7 +10,7 @@ import {type ChapterInput, type ResolveRequest, type Resolution, convertChapter}
 import {type LayoutItem, planLayout} from './layout';
 import {type PluginAdvice, pluginReport} from './plugins';
 import {type Problem, byPlace, problem} from './problems';
-import {type ChapterEntry, type SummaryEntry, bookPath, isExternalUrl, parseSummary} from './summary';
+import {type ChapterEntry, type SummaryEntry, bookPath, isExternalUrl, isSafeExternalUrl, parseSummary} from './summary';
 
 export interface PlannedFile {
   /** Out-relative posix path. */
@@ -82,14 +83,11 @@ function* chapters(entries: SummaryEntry[]): Generator<ChapterEntry> {
   }
 }
 
-/** Inside the book, also after following symlinks. */
+/** Inside the book, also after following symlinks (a path that does not exist yet is judged by its name). */
 async function insideBook(root: string, rel: string): Promise<boolean> {
-  try {
-    const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(path.join(root, rel))]);
-    return real === realRoot || real.startsWith(realRoot + path.sep);
-  } catch {
-    return true;
-  }
+  const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+  const real = await fs.realpath(path.join(root, rel)).catch(() => path.resolve(realRoot, rel));
+  return real === realRoot || real.startsWith(realRoot + path.sep);
 }
 
 async function checkChapters(root: string, summaryFile: string, entries: SummaryEntry[], problems: Problem[]): Promise<void> {
@@ -139,8 +137,21 @@ function decode(url: string): string {
   }
 }
 
+/** The repository the book lives in: links from a chapter to its other files point there. */
+export interface Repository {
+  /** The repository's top folder on disk. */
+  root: string;
+  /** Where its files are shown on the web, without a trailing `/` (e.g. `https://github.com/o/r/blob/main`). */
+  url: string;
+}
+
+export interface ImportOptions {
+  repository?: Repository;
+}
+
 interface ResolverContext {
   root: string;
+  repository?: Repository;
   /** Book path of each imported chapter → its out path. */
   outOf: Map<string, string>;
   /** Book paths of the book's files (not folders). */
@@ -165,6 +176,9 @@ function resolver(ctx: ResolverContext, file: string, outFile: string) {
     if (paren && isExternalUrl(paren)) {
       return {kind: 'rewrite', url: paren, note: note('info', `链接地址多了一层括号，已改为 \`${paren}\``)};
     }
+    if (isExternalUrl(url) && !isSafeExternalUrl(url)) {
+      return {kind: 'unlink', note: note('warning', `链接 \`${url}\` 不是 http(s) 地址，不能写进网页，已改为可见的文字说明`)};
+    }
     if (url === '' || url.startsWith('#') || isExternalUrl(url)) return {kind: 'keep'};
     const suffix = /[#?].*$/.exec(url)?.[0] ?? '';
     const joined = bookPath(posix.join(posix.dirname(file), decode(url.slice(0, url.length - suffix.length))));
@@ -177,6 +191,13 @@ function resolver(ctx: ResolverContext, file: string, outFile: string) {
     if (image && (target === undefined || !ctx.files.has(target)) && ctx.files.has(fallback)) {
       ctx.assets.set(fallback, ctx.assets.get(fallback) ?? {file, ...place});
       return {kind: 'rewrite', url: relativeUrl(outFile, fallback), note: note('info', `图片 \`${url}\` 指向${target === undefined ? '书的目录之外' : '不存在的文件'}，已改用书内的 \`${fallback}\``)};
+    }
+    if (target === undefined && ctx.repository && !image) {
+      const inRepo = repositoryFile(ctx.root, ctx.repository, posix.join(posix.dirname(file), decode(url.slice(0, url.length - suffix.length))));
+      if (inRepo !== undefined) {
+        const href = `${ctx.repository.url}/${inRepo.split('/').map(encodeURIComponent).join('/')}${suffix}`;
+        return {kind: 'rewrite', url: href, note: note('info', `链接 \`${url}\` 指向书外的仓库文件 \`${inRepo}\`，已改为它在仓库网页上的地址`)};
+      }
     }
     if (target === undefined) {
       return {kind: 'unlink', note: note('warning', `${image ? '图片' : '链接'} \`${url}\` 指向书的目录之外，已改为可见的文字说明`)};
@@ -192,6 +213,23 @@ function resolver(ctx: ResolverContext, file: string, outFile: string) {
     ctx.assets.set(target, ctx.assets.get(target) ?? {file, ...place});
     return {kind: 'rewrite', url: relativeUrl(outFile, target) + suffix};
   };
+}
+
+/**
+ * A link from the book to another file of its repository (`../../examples/app/Dockerfile`):
+ * the file's path in the repository, when it exists there (symlinks resolved, never
+ * outside the repository). Only its existence is checked; nothing is read.
+ */
+function repositoryFile(bookRoot: string, repository: Repository, fromBook: string): string | undefined {
+  try {
+    const repoRoot = realpathSync(repository.root);
+    const real = realpathSync(path.resolve(bookRoot, fromBook));
+    const rel = path.relative(repoRoot, real);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('.git')) return undefined;
+    return statSync(real).isFile() || statSync(real).isDirectory() ? rel.split(path.sep).join('/') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '_book', '.git']);
@@ -226,6 +264,10 @@ function externalDoc(title: string, href: string, position: number): string {
 async function readAssets(root: string, assets: ResolverContext['assets'], problems: Problem[]): Promise<PlannedFile[]> {
   const files: PlannedFile[] = [];
   for (const [asset, from] of [...assets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (!(await insideBook(root, asset))) {
+      problems.push(problem('error', from.file, from, `图片或附件 \`${asset}\` 是指向书的目录之外的符号链接，已拒绝（只导入书目录内的文件）`));
+      continue;
+    }
     try {
       files.push({path: asset, content: await fs.readFile(path.join(root, asset))});
     } catch (cause) {
@@ -237,12 +279,20 @@ async function readAssets(root: string, assets: ResolverContext['assets'], probl
 }
 
 /** Read the book at `bookDir` and plan the import; `problems` holds errors when it cannot be imported. */
-export async function planImport(bookDir: string): Promise<ImportPlan> {
+export async function planImport(bookDir: string, options: ImportOptions = {}): Promise<ImportPlan> {
   const problems: Problem[] = [];
   const {info, root: rootName, summary: summaryName} = await readBookJson(bookDir, problems);
   const root = path.resolve(bookDir, rootName);
   const summaryFile = posix.join(rootName === '.' ? '' : rootName, summaryName);
   const plan: ImportPlan = {files: [], layout: [], problems, book: info, plugins: pluginReport(info.plugins)};
+  if (!(await insideBook(bookDir, path.relative(bookDir, root)))) {
+    problems.push(problem('error', 'book.json', undefined, `\`root\` 为 \`${rootName}\`，指向书的目录之外，已拒绝（应为书目录内的子目录，如 \`"root": "./src"\`）`));
+    return finish(plan);
+  }
+  if (!(await insideBook(root, summaryName))) {
+    problems.push(problem('error', summaryFile, undefined, `\`${summaryName}\` 在书的目录之外（或是指向外面的符号链接），已拒绝`));
+    return finish(plan);
+  }
   const summaryText = await readText(path.join(root, summaryName));
   if (summaryText === undefined) {
     problems.push(problem('error', summaryFile, undefined, `找不到 \`${summaryName}\`：GitBook 书的根目录应有一个列出全部章节的 SUMMARY.md`));
@@ -256,7 +306,7 @@ export async function planImport(bookDir: string): Promise<ImportPlan> {
   plan.layout = planLayout(entries);
   const listing = await listBook(root);
   const docs = plan.layout.filter((i) => i.kind === 'doc');
-  const ctx: ResolverContext = {root, ...listing, outOf: new Map(docs.map((d) => [d.source, d.out])), assets: new Map()};
+  const ctx: ResolverContext = {root, repository: options.repository, ...listing, outOf: new Map(docs.map((d) => [d.source, d.out])), assets: new Map()};
   for (const item of plan.layout) {
     if (item.kind === 'category') plan.files.push({path: `${item.out}/_category_.json`, content: categoryJson(item.label, item.position)});
     if (item.kind === 'external') plan.files.push({path: item.out, content: externalDoc(item.title, item.href, item.position)});
@@ -272,6 +322,11 @@ export async function planImport(bookDir: string): Promise<ImportPlan> {
     plan.files.push({path: item.out, content: out.text});
   }
   plan.files.push(...(await readAssets(root, ctx.assets, problems)));
+  if (!plan.layout.some((i) => i.out === 'index.md')) {
+    // The site links to the book's folder (`/docs/book`): a book without a README still needs a page there.
+    plan.files.push({path: 'index.md', content: indexPage(info.title ?? path.basename(path.resolve(bookDir)), plan.layout)});
+    problems.push(problem('info', summaryFile, undefined, '书的根目录没有 README.md，已生成目录页 `index.md`（列出全部章节）'));
+  }
   for (const file of listing.files) {
     if (/\.md$/i.test(file) && !ctx.outOf.has(file) && file !== summaryName && !/^(GLOSSARY|LANGS)\.md$/i.test(file)) {
       problems.push(problem('info', file, undefined, '这个 Markdown 文件不在 SUMMARY.md 中，没有导入'));
@@ -279,6 +334,22 @@ export async function planImport(bookDir: string): Promise<ImportPlan> {
   }
   plan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return finish(plan);
+}
+
+/** The generated home page of a book without a README: its title and every chapter, nested as in the sidebar. */
+function indexPage(title: string, layout: LayoutItem[]): string {
+  const front = YAML.stringify({title, sidebar_position: 0}, {lineWidth: 0});
+  const lines = layout.flatMap((item) => {
+    const pad = '  '.repeat(item.out.split('/').length - 1);
+    const text = (item.kind === 'category' ? item.label : item.title).replace(/[[\]\\]/g, '\\$&');
+    if (item.kind === 'category') {
+      const own = `${item.out}/index.md`;
+      return [layout.some((i) => i.out === own) ? `${pad}- [${text}](./${own.split('/').map(encodeURIComponent).join('/')})` : `${pad}- ${text}`];
+    }
+    if (item.kind === 'doc' && item.position === 0) return []; // a category's own page: the category line stands for it
+    return [`${pad}- [${text}](./${item.out.split('/').map(encodeURIComponent).join('/')})`];
+  });
+  return `---\n${front}---\n\n# ${title}\n\n${lines.join('\n')}\n`;
 }
 
 function finish(plan: ImportPlan): ImportPlan {

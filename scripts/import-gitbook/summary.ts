@@ -63,6 +63,15 @@ export function isExternalUrl(url: string): boolean {
 }
 
 /**
+ * An external URL that a generated page may link to: `http(s)://`, protocol-relative
+ * `//host`, or `mailto:`. Any other scheme (`javascript:`, `data:`, `file:`, `vbscript:`)
+ * could run or read something in the reader's browser, so it is never written into a page.
+ */
+export function isSafeExternalUrl(url: string): boolean {
+  return /^(?:https?:\/\/|\/\/|mailto:)/i.test(url.trim());
+}
+
+/**
  * The file's indentation level: the most common step by which a list line is indented
  * more than the list line above it (ties go to the smaller step); 4 when nothing is
  * indented with spaces.
@@ -162,6 +171,12 @@ class SummaryReader {
       if (children.length > 0) return [{kind: 'part', title, place, children}];
       this.problems.push(problem('warning', this.file, place, `条目 \`${title}\` 既没有链接也没有子条目，已跳过`));
       return [];
+    }
+    if (isExternalUrl(link.url) && !isSafeExternalUrl(link.url)) {
+      this.problems.push(
+        problem('error', this.file, place, `条目 \`${title}\` 的链接 \`${link.url}\` 不是 http(s) 地址，已拒绝（外部链接应以 \`https://\` 开头）`),
+      );
+      return children;
     }
     if (isExternalUrl(link.url)) {
       const external: ExternalEntry = {kind: 'external', title, href: link.url, place};

@@ -81,6 +81,14 @@ describe('remark-model-links: never linked', () => {
     expect(links(markdown)).toEqual([]);
   });
 
+  it('not inside an author\'s raw <a> that spans blocks, and again after its </a> (issue 13)', () => {
+    const markdown = '<a href="https://example.com/paper">\n\nGPT-4 的论文，作者 ChatGPT\n\n</a>\n\n之后的 Claude';
+    expect(links(markdown)).toEqual(['Claude → #claude']);
+    expect(links('<a href="x">\n\n- GPT-4\n\n</a>\n\nGPT-4')).toEqual(['GPT-4 → #gpt-4']);
+    // `<abbr>` and `<area>` are not links.
+    expect(links('<abbr title="x">\n\nGPT-4\n\n</abbr>')).toEqual(['GPT-4 → #gpt-4']);
+  });
+
   it('links again after the references section ends', () => {
     expect(links('## 参考链接\n\nChatGPT\n\n## 附录\n\nChatGPT')).toEqual(['ChatGPT → #chatgpt']);
   });

@@ -26,6 +26,7 @@ function fastOptions(sleeps: number[], overrides: Partial<CheckOptions> = {}): C
     retries: 1,
     backoffMs: 5,
     maxRetryAfterMs: 10_000,
+    allowPrivateAddresses: true, // the test server is on 127.0.0.1; see addresses.test.ts
     sleep: async (ms) => {
       sleeps.push(ms);
     },

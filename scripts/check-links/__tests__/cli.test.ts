@@ -38,7 +38,7 @@ beforeAll(async () => {
   );
   await fs.writeFile(
     path.join(dir, 'config.json'),
-    JSON.stringify({exclude: ['^https://example\\.com/'], timeoutMs: 10_000, retries: 0, cacheFile: path.join(dir, 'cache.json')}),
+    JSON.stringify({exclude: ['^https://example\\.com/'], timeoutMs: 10_000, retries: 0, cacheFile: path.join(dir, 'cache.json'), allowPrivateAddresses: true}),
   );
 });
 afterAll(async () => {

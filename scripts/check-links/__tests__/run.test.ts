@@ -17,6 +17,7 @@ const OPTIONS: CheckOptions = {
   retries: 0,
   backoffMs: 1,
   sleep: async () => undefined,
+  allowPrivateAddresses: true, // the test server is on 127.0.0.1
 };
 
 let server: LocalServer;

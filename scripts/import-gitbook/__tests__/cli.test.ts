@@ -46,7 +46,7 @@ describe('import:gitbook CLI', () => {
       expect(refused.stderr).toEqual([`输出目录 \`${out}\` 已有 1 个文件或目录；要用导入结果整体替换它，请加 \`--force\``]);
       expect((await runCli([fixture('tags'), '--out', out, '--force'])).code).toBe(0);
       const first = await readTree(out);
-      expect([...first.keys()]).toEqual(['front.md', 'tags.md']);
+      expect([...first.keys()]).toEqual(['front.md', 'index.md', 'tags.md']);
       expect((await runCli([fixture('tags'), '--out', out, '--force'])).code).toBe(0);
       expect(await readTree(out)).toEqual(first);
       expect(await fs.readdir(dir)).toEqual(['book']);
@@ -62,6 +62,6 @@ describe('import:gitbook CLI', () => {
   });
 
   it('prints usage and exits 2 without a book folder', async () => {
-    expect(await runCli([])).toEqual({code: 2, stdout: [], stderr: ['用法：npm run import:gitbook -- <gitbook-dir> [--out docs/book] [--dry-run] [--force]']});
+    expect(await runCli([])).toEqual({code: 2, stdout: [], stderr: ['用法：npm run import:gitbook -- <gitbook-dir> [--out docs/book] [--dry-run] [--force] [--repo-url 仓库网页地址] [--repo-root 仓库目录]']});
   });
 });

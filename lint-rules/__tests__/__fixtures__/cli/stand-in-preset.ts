@@ -7,6 +7,11 @@
  * - internal-links: `[x](other.md#id)` must name a heading `# … {#id}` or whose
  *   lower-cased, dash-joined text is `id`; records `lintDependencies`.
  * - cjk-spacing with `{flip: true}`: `foo` ↔ `bar`, a pair of fixes that never settles.
+ * - faults (always on), for the fault-injection tests, triggered by a comment in the file:
+ *   `<!-- fault: hang -->` never returns; `<!-- fault: exit -->` ends its thread;
+ *   `<!-- fault: edit -->` appends a line to the file on disk while it is being linted
+ *   (as an author saving mid-run would); `<!-- fault: remove NAME -->` deletes NAME
+ *   next to it (a file that vanishes before its turn).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,6 +90,23 @@ const cjkSpacing = lintRule<Root, {flip?: boolean}>({origin: 'llmbook:cjk-spacin
   });
 });
 
+/** The line `<!-- fault: edit -->` appends; a test looks for it after `--fix`. */
+export const AUTHOR_EDIT = '作者在检查期间加的一行';
+
+function faults() {
+  return (_tree: Root, file: {path: string; cwd: string; value: unknown}): void => {
+    const text = String(file.value);
+    const full = path.resolve(file.cwd, file.path);
+    if (text.includes('<!-- fault: hang -->')) for (;;);
+    if (text.includes('<!-- fault: exit -->')) process.exit(7);
+    if (text.includes('<!-- fault: edit -->') && !fs.readFileSync(full, 'utf8').includes(AUTHOR_EDIT)) {
+      fs.appendFileSync(full, `\n${AUTHOR_EDIT}\n`);
+    }
+    const remove = /<!-- fault: remove (\S+) -->/.exec(text);
+    if (remove) fs.rmSync(path.join(path.dirname(full), remove[1]), {force: true});
+  };
+}
+
 type Setting = string | [string] | [string, Record<string, unknown>];
 const rules = {terminology, 'internal-links': internalLinks, 'cjk-spacing': cjkSpacing} as const;
 
@@ -93,6 +115,7 @@ export function createPreset(config: {rules: Record<string, Setting | undefined>
     remarkFrontmatter,
     remarkGfm,
     remarkMath,
+    faults,
   ];
   for (const [name, rule] of Object.entries(rules)) {
     const setting = config.rules[name] ?? (name === 'cjk-spacing' ? 'off' : 'error');
