@@ -12,7 +12,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {LintMessage} from './result';
-import {sha1} from '../../core/hash';
 
 export interface Source {
   bytes: Buffer;
