@@ -49,7 +49,9 @@ const config: Config = {
 
   future: {
     v4: true,
-    faster: true,
+    // rspack and SWC. `LLMBOOK_BUNDLER=webpack` builds with webpack and Babel instead, to
+    // work on the fallback (it does not build yet: README, "Docusaurus Faster").
+    faster: process.env.LLMBOOK_BUNDLER !== 'webpack',
   },
 
   markdown: {
