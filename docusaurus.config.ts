@@ -49,8 +49,8 @@ const config: Config = {
 
   future: {
     v4: true,
-    // rspack and SWC. `LLMBOOK_BUNDLER=webpack` builds with webpack and Babel instead, to
-    // work on the fallback (it does not build yet: README, "Docusaurus Faster").
+    // rspack and SWC. `LLMBOOK_BUNDLER=webpack` builds with webpack and Babel instead, the
+    // fallback a test keeps working (scripts/__tests__/webpack-build.e2e.test.ts).
     faster: process.env.LLMBOOK_BUNDLER !== 'webpack',
   },
 
