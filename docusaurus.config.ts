@@ -50,7 +50,9 @@ const config: Config = {
 
   future: {
     v4: true,
-    faster: true,
+    // rspack and SWC. `LLMBOOK_BUNDLER=webpack` builds with webpack and Babel instead, the
+    // fallback a test keeps working (scripts/__tests__/webpack-build.e2e.test.ts).
+    faster: process.env.LLMBOOK_BUNDLER !== 'webpack',
   },
 
   markdown: {

@@ -4,10 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {ROOT_DIR} from '../core/constants';
+import {corpus} from '../test-support/corpus';
 
-/** The current GitBook book, read-only, next to the repository. */
-export const CORPUS_DIR = path.resolve(ROOT_DIR, '../shared/corpus/llm-books-gitbook');
+/** The GitBook book, read-only (`LLMBOOK_CORPUS`, see `test-support/corpus.ts`). */
+export const CORPUS = corpus();
+export const CORPUS_DIR = CORPUS.dir;
 
 const MARKDOWN = new Set(['.md']);
 const IMAGES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg']);

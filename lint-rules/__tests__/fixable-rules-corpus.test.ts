@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {lintMarkdown, onlyRule} from '../docs/examples';
 import {fixesOf, fixText} from '../engine/fix';
-import {copyCorpus} from './rule-corpus';
+import {available, suiteName} from '../../test-support/corpus';
+import {BOOK, copyCorpus} from './rule-corpus';
 import {untouchable} from './rule-properties';
 
 /** The fixable rules, each with messages the real book is known to produce. */
@@ -14,7 +15,7 @@ const CASES = [
   },
 ] as const;
 
-describe.each(CASES)('$rule on the GitBook corpus (a temp copy)', ({rule, known}) => {
+describe.skipIf(!available(BOOK)).each(CASES)(suiteName('$rule on the GitBook corpus (a temp copy)', BOOK), ({rule, known}) => {
   const config = onlyRule(rule);
   let corpus: {dir: string; files: string[]};
   beforeAll(() => {

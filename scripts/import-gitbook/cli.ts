@@ -55,6 +55,10 @@ export interface CliResult {
   stderr: string[];
 }
 
+/** Printed with every plan: the imported text is someone else's and keeps its own licence. */
+export const LICENCE_NOTE =
+  '许可：导入的书仍受其原作者的许可约束（常见如 CC BY-NC-SA 这类非商业许可），不随本仓库的 LICENSE 或 LICENSE-CONTENT 改变；发布前请确认原书许可允许，并按要求注明作者和出处。';
+
 function describe(plan: ImportPlan, bookDir: string, out: string): string[] {
   const lines = [`《${plan.book.title ?? path.basename(bookDir)}》→ ${out}`, '', '目录（侧边栏顺序）：'];
   const depth = (p: string) => p.split('/').length - 1;
@@ -70,6 +74,7 @@ function describe(plan: ImportPlan, bookDir: string, out: string): string[] {
   for (const [label, href] of Object.entries(plan.book.sidebarLinks)) {
     lines.push(`  ✗ links.sidebar “${label}” (${href}) → 没有导入：需要时在 themeConfig.navbar 或 footer 中加一个链接`);
   }
+  lines.push('', LICENCE_NOTE);
   return lines;
 }
 

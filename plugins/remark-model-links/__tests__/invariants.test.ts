@@ -6,11 +6,13 @@ import {toHast} from 'mdast-util-to-hast';
 import {toString} from 'mdast-util-to-string';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
+import {available, corpus, suiteName} from '../../../test-support/corpus';
 import {loadRegistry} from '../../../core/registry/load';
 import {linkModels} from '../index';
 import {validateOptions, type LinkMode} from '../options';
 import {parseMarkdown} from '../../../core/mentions';
 
+const BOOK = corpus();
 const registry = loadRegistry(path.join(__dirname, '__fixtures__', 'models.yaml'));
 
 function linked(markdown: string, mode: LinkMode): Root {
@@ -62,11 +64,10 @@ describe('remark-model-links invariants (property)', () => {
   });
 });
 
-describe('remark-model-links on the real book', () => {
+describe.skipIf(!available(BOOK))(suiteName('remark-model-links on the real book', BOOK), () => {
   it('keeps the text of every chapter of the GitBook corpus', async () => {
     const {default: fs} = await import('node:fs/promises');
-    const {ROOT_DIR} = await import('../../../core/constants');
-    const corpus = path.resolve(ROOT_DIR, '../shared/corpus/llm-books-gitbook');
+    const corpus = BOOK.dir;
     const files = (await fs.readdir(corpus, {recursive: true})).filter((f) => f.endsWith('.md'));
     expect(files.length).toBeGreaterThan(40);
     let links = 0;

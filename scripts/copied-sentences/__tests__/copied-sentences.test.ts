@@ -7,10 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {DOCS_DIR, ROOT_DIR} from '../../../core/constants';
+import {available, corpus, seed, suiteName} from '../../../test-support/corpus';
 import {markdownSentences, sharedSentenceMatcher, splitSentences, type Sentence} from '../sentences';
 
-const CORPUS_DIR = path.resolve(ROOT_DIR, process.env.LLMBOOK_CORPUS ?? '../shared/corpus/llm-books-gitbook');
-const SEED_DIR = path.resolve(ROOT_DIR, '../shared/seed');
+const BOOK = corpus();
+const SEED = seed();
+const CORPUS_DIR = BOOK.dir;
+const SEED_DIR = SEED.dir;
 
 function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
   return fs
@@ -28,12 +31,9 @@ function sourceSentences(): Sentence[] {
   return [...markdown, ...seed];
 }
 
-const missing = [CORPUS_DIR, SEED_DIR].filter((dir) => !fs.existsSync(dir));
-if (missing.length > 0) {
-  console.log(`copied-sentences: skipped, source text not found: ${missing.join(', ')} (set LLMBOOK_CORPUS)`);
-}
+const name = suiteName(suiteName('docs/ shares no sentence with the GitBook edition or the seed', BOOK), SEED);
 
-describe.skipIf(missing.length > 0)('docs/ shares no sentence with the GitBook edition or the seed', () => {
+describe.skipIf(!available(BOOK) || !available(SEED))(name, () => {
   it('has no sentence of 15+ normalised characters in common', () => {
     const shared = sharedSentenceMatcher(sourceSentences());
     const docs = path.join(ROOT_DIR, DOCS_DIR);

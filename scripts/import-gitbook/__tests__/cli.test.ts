@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {runCli} from '../cli';
+import {LICENCE_NOTE, runCli} from '../cli';
 import {fixture, readTree, tempDir} from './helpers';
 
 describe('import:gitbook CLI', () => {
@@ -12,6 +12,7 @@ describe('import:gitbook CLI', () => {
       const result = await runCli([fixture('spaces'), '--out', out, '--dry-run']);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('    • 安装  (guide/setup.md ← guide/setup.md)');
+      expect(result.stdout).toContain(LICENCE_NOTE);
       expect(result.stdout.at(-1)).toBe('--dry-run：没有写入任何文件（0 条警告）。');
       expect(await fs.readdir(dir)).toEqual([]);
     } finally {

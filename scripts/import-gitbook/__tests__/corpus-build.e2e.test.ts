@@ -18,7 +18,8 @@ import {ROOT_DIR} from '../../../core/constants';
 import {loadRegistry} from '../../../core/registry/load';
 import {createTempSite, type TempSite} from '../../temp-site';
 import {runCli} from '../cli';
-import {CORPUS, tempDir} from './helpers';
+import {available, suiteName} from '../../../test-support/corpus';
+import {BOOK, CORPUS, tempDir} from './helpers';
 
 const run = promisify(execFile);
 const config = fs.readFileSync(path.join(ROOT_DIR, 'docusaurus.config.ts'), 'utf8');
@@ -77,7 +78,7 @@ function builtSidebar(siteDir: string): SidebarItem[] {
   throw new Error(`no book sidebar in ${dir}`);
 }
 
-describe('importing the GitBook corpus into a temp site', () => {
+describe.skipIf(!available(BOOK))(suiteName('importing the GitBook corpus into a temp site', BOOK), () => {
   let work: string;
   let site: TempSite;
   let importCode: number;

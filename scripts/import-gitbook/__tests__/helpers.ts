@@ -1,13 +1,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {ROOT_DIR} from '../../../core/constants';
+import {corpus} from '../../../test-support/corpus';
 import type {LayoutItem} from '../layout';
 import type {SummaryEntry} from '../summary';
 
 export const FIXTURES = path.resolve(__dirname, '../__fixtures__');
-/** The real GitBook book, read-only. */
-export const CORPUS = path.resolve(ROOT_DIR, '../shared/corpus/llm-books-gitbook');
+/** The real GitBook book, read-only (skip the suites that need it when `BOOK.present` is false). */
+export const BOOK = corpus();
+export const CORPUS = BOOK.dir;
 export const fixture = (name: string) => path.join(FIXTURES, name);
 
 /** The tree as indented lines: `▸` part, `•` chapter, `↗` external link. */

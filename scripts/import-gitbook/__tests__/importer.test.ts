@@ -3,7 +3,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {planImport} from '../importer';
 import {formatProblem} from '../problems';
-import {CORPUS, fixture, layoutLines, readTree, tempDir} from './helpers';
+import {available, suiteName} from '../../../test-support/corpus';
+import {BOOK, CORPUS, fixture, layoutLines, readTree, tempDir} from './helpers';
 import {writeImport} from '../write';
 
 const messages = async (book: string, severity?: string) =>
@@ -117,7 +118,7 @@ describe('planImport: errors', () => {
   });
 });
 
-describe('planImport: the real book', () => {
+describe.skipIf(!available(BOOK))(suiteName('planImport: the real book', BOOK), () => {
   it('imports every chapter of SUMMARY.md without an error and lists the dead links', async () => {
     const plan = await planImport(CORPUS);
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatProblem} from '../problems';
 import {indentUnit, normalizeTabs, parseSummary} from '../summary';
-import {CORPUS, fixture, outline} from './helpers';
+import {available, suiteName} from '../../../test-support/corpus';
+import {BOOK, CORPUS, fixture, outline} from './helpers';
 
 const read = (book: string) => fs.readFileSync(path.join(fixture(book), 'SUMMARY.md'), 'utf8');
 const GUIDE = ['• 首页 README.md', '• 简介 intro.md', '• 指南 guide/README.md', '  • 安装 guide/setup.md', '  • 使用 guide/usage.md'];
@@ -77,7 +78,7 @@ describe('parseSummary', () => {
     ]);
   });
 
-  it('reads the real book: 13 top-level entries, the tab-indented item a sibling, the `-` list a part', () => {
+  it.skipIf(!available(BOOK))(suiteName('reads the real book: 13 top-level entries, the tab-indented item a sibling, the `-` list a part', BOOK), () => {
     const text = fs.readFileSync(path.join(CORPUS, 'SUMMARY.md'), 'utf8');
     const summary = parseSummary(text);
     expect(summary.problems).toEqual([]);
