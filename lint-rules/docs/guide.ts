@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {DOCS_DIR, MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE} from '../../core/constants';
+import {parseRegistry, RegistryError} from '../../core/registry/load';
 import {fixText} from '../engine/fix';
 import {formatMessage, lintMarkdown, onlyRule, sortedMessages} from './examples';
 
@@ -130,6 +131,43 @@ async function lintDemo(rule: 'terminology', input: string): Promise<string> {
 /** The paragraph the term example lints: the variant twice, once inside an allowed phrase. */
 export const TERM_DEMO = '模型按令牌计费，中文里一个汉字大约是一到两个令牌。\n\n调用接口之前，先在控制台申请访问令牌。\n';
 
+/** A registry with one new entry that breaks four rules, for the page's error example. */
+export const REGISTRY_DEMO = `models:
+  - id: gpt-2
+    name: GPT-2
+    org: OpenAI
+    released: 2019-02-14
+    kind: base
+    summary: OpenAI 的第二代生成式预训练模型。
+    sources:
+      - https://openai.com/index/better-language-models/
+
+  - id: example-model
+    name: Example Model
+    org: Example Lab
+    released: 2018-06
+    kind: chatbot
+    parents:
+      - id: gpt-2
+        via: 微调
+    summary: 格式示例，不是真实模型。
+    sources:
+      - http://example.com/example-model
+`;
+
+/** The demo registry and the errors the loader (the one the build and the lint use) reports for it. */
+function registryErrors(): string {
+  let report: string;
+  try {
+    parseRegistry(REGISTRY_DEMO, MODELS_FILE);
+    throw new Error('REGISTRY_DEMO 应当有错误，却通过了校验；请改写示例');
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    report = error.message;
+  }
+  return ['```yaml', REGISTRY_DEMO.replace(/\n$/, ''), '```', '', '模型注册表加载器报告的错误（`npm run build` 原样显示这段文字；`npm run lint` 把每一条列在 `data/models.yaml` 下，位置和文字相同）：', '', '```text', report, '```'].join('\n');
+}
+
 type Renderer = (argument: string | undefined, context: GuideContext) => string | Promise<string>;
 
 export const RENDERERS: Record<string, Renderer> = {
@@ -147,6 +185,7 @@ export const RENDERERS: Record<string, Renderer> = {
     const schema = readSchema(context, 'data/models.schema.json');
     return `> ${cell(schema.definitions?.releaseDate?.description ?? '')}`;
   },
+  'model-errors': () => registryErrors(),
   'model-entry': (id, context) => quoteEntry(context, MODELS_FILE, 'id', id),
   'term-fields': (_, context) => {
     const schema = readSchema(context, 'data/terminology.schema.json');
