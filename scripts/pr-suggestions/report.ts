@@ -67,7 +67,11 @@ function readMessage(value: unknown, where: string): LintMessage {
   const source = value.source ?? null;
   if (ruleId !== null && typeof ruleId !== 'string') throw new ReportError(`${where}.ruleId 应为字符串或 null`);
   if (source !== null && typeof source !== 'string') throw new ReportError(`${where}.source 应为字符串或 null`);
+  // Fields this job does not read pass through untouched, so the lint's own `fixOf`
+  // keeps deciding what a fix is even when the report gains fields; the ones read here
+  // are checked and override.
   const message: LintMessage = {
+    ...(value as Partial<LintMessage>),
     ruleId,
     source,
     severity: severity as Severity,
@@ -87,8 +91,8 @@ function readMessage(value: unknown, where: string): LintMessage {
     }
     message.expected = [...(value.expected as string[])];
   }
-  // `url`, `note` and any later field (such as guesses listed apart from the fix) are
-  // not read: a comment is built only from the fix and our own rule names.
+  // A comment is built only from the fix, the message text and our own rule names;
+  // `url`, `note` and guesses listed apart from the fix are never shown.
   return message;
 }
 

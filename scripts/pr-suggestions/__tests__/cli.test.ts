@@ -106,8 +106,11 @@ describe('the artifact is untrusted', () => {
     expect(() => parsePullRequestInfo(JSON.stringify({number: 7, head_sha: 'main'}))).toThrow('pr.json: head_sha 应为 40 位十六进制提交 SHA');
   });
 
-  it('keeps only the fields a suggestion needs', () => {
-    const [file] = parseLintReport(JSON.stringify({version: 1, files: [{path: 'a.md', messages: [{...fixMessage, suggestions: ['x'], note: 'n'}]}]}));
-    expect(file.messages[0]).toEqual({...fixMessage, url: undefined, severity: 'error'} as never);
+  it('checks the fields it reads and leaves the others to the lint’s own fixer', () => {
+    const [file] = parseLintReport(JSON.stringify({version: 1, files: [{path: 'a.md', messages: [{...fixMessage, suggestions: ['x']}]}]}));
+    expect(file.messages[0]).toEqual({...fixMessage, suggestions: ['x']});
+    expect(() => parseLintReport(JSON.stringify({version: 1, files: [{path: 'a.md', messages: [{...fixMessage, line: -1}]}]}))).toThrow(
+      'lint.json: files[0].messages[0].line 应为非负整数或 null',
+    );
   });
 });

@@ -2,7 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {loadConfig} from '../../../lint-rules/engine/config';
 import {lintMarkdown} from '../../../lint-rules/docs/examples';
 import {toLintMessage, type LintMessage} from '../../../lint-rules/engine/result';
+import {formatJson} from '../../../lint-rules/engine/reporters/json';
+import {ROOT_DIR} from '../../../core/constants';
 import {addedBlock, addedLines} from '../diff';
+import {parseLintReport} from '../report';
 import {fixableMessages, groupByLines, planSuggestions} from '../plan';
 import type {ReportFile} from '../report';
 
@@ -62,6 +65,18 @@ describe('which messages become suggestions', () => {
     const fixable = fixableMessages([{...report[0], messages: [...report[0].messages, guess]}]);
     expect(fixable.map((f) => f.message.ruleId).sort()).toEqual(['cjk-spacing', 'cjk-spacing', 'model-names', 'terminology', 'terminology']);
     expect(fixable.every((f) => f.message.expected !== undefined)).toBe(true);
+  });
+});
+
+describe('the lint’s JSON report', () => {
+  it('carries every fix through `--format json` and back, so the job sees what `--fix` sees', async () => {
+    const [direct] = await realReport();
+    const json = formatJson([{path: `${ROOT_DIR}/${direct.path}`, messages: direct.messages}], {cwd: ROOT_DIR});
+    const parsed = parseLintReport(json);
+    expect(parsed.map((f) => f.path)).toEqual([direct.path]);
+    const fixes = fixableMessages(parsed).map((f) => f.fix);
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes).toEqual(fixableMessages([direct]).map((f) => f.fix));
   });
 });
 
