@@ -1,37 +1,41 @@
 /**
- * Links between chapters must arrive: a relative link's file must exist, and its
- * `#anchor` must be a heading (or HTML `id`) of that file.
+ * 章节之间的链接必须能到达：相对链接指向的文件必须存在，`#锚点` 必须是那个文件里的标题（或 HTML 的 `id`）。
  *
- * Why: a reader who follows a broken link lands on a 404 or at the top of a long
- * chapter; the Docusaurus build only catches a missing file, not a missing anchor.
+ * ## 为什么
  *
- * What it checks, in `[text](url)` links and `[label]: url` definitions:
+ * 读者点开一个失效的链接，会看到 404，或者落在一篇长文的开头。Docusaurus 构建只能发现文件不存在，
+ * 发现不了锚点不存在。
  *
- * - `./02-gpt-family.md`, `../01-llm/index.md`: the file exists relative to the
- *   linking file (`.md` / `.mdx`; a folder needs an `index.md`, `index.mdx` or
- *   `README.md`; a path without extension is tried with `.md` and `.mdx`);
- * - `./02-gpt-family.md#gpt-4`, `#参考链接`: the anchor is a heading id of the
- *   target (or of this file), computed exactly like Docusaurus: github-slugger through
- *   `@docusaurus/utils` (`createSlugger`, one slugger per file so a repeated heading
- *   gets `-1`), explicit ids `## 标题 {#my-id}` and `## 标题 <!-- #my-id -->`;
- *   `id="…"` / `name="…"` in HTML count too. A percent-encoded anchor is decoded first;
- * - `/timeline#<id>`: the id is a model id in the registry.
+ * ## 检查什么
  *
- * Not checked here: other site routes (`/docs/…`, `/blog`), which the Docusaurus
- * build checks (`onBrokenLinks`); external URLs (see the reference-links rule and
- * the scheduled external-link check); links inside code.
+ * 在 `[文字](url)` 链接和 `[标签]: url` 定义里：
  *
- * A broken link has no mechanical fix; the message names the nearest file in the
- * target folder or the nearest anchors of the target file (only that file's
- * headings are compared, so the cost does not grow with the book). Each target's
- * headings are parsed once per process and cached by path and content hash; the
- * files consulted are recorded in `file.data.lintDependencies` so the CLI cache
- * re-checks a chapter when a file it links to changes.
+ * - `./02-gpt-family.md`、`../01-llm/index.md`：文件相对于当前文件存在（`.md` 或 `.mdx`；
+ *   文件夹需要有 `index.md`、`index.mdx` 或 `README.md`；没有扩展名的路径会依次尝试 `.md` 和 `.mdx`）；
+ * - `./02-gpt-family.md#gpt-4`、`#参考链接`：锚点是目标文件（或当前文件）里某个标题的 id，
+ *   计算方法与 Docusaurus 完全相同：通过 `@docusaurus/utils` 使用 github-slugger（`createSlugger`，
+ *   每个文件一个，重复的标题得到 `-1` 后缀），也支持显式 id `## 标题 {#my-id}` 和 `## 标题 <!-- #my-id -->`；
+ *   HTML 里的 `id="…"`、`name="…"` 同样算数。百分号编码的锚点先解码再比较；
+ * - `/timeline#<id>`：id 是注册表里某个模型的 id。
  *
- * Turn it off for a file that documents broken links on purpose.
+ * 这里不检查：网站的其他路由（`/docs/…`、`/blog`），由 Docusaurus 构建检查（`onBrokenLinks`）；
+ * 外部网址（见 reference-links 规则和定时的外部链接检查）；代码里的链接。
  *
- * Options: `{registry?: string}` — registry for `/timeline#<id>` links, relative to
- * the repository root (default `data/models.yaml`).
+ * ## 修复与建议
+ *
+ * 失效的链接没有机械的修复办法，所以这条规则的消息都不是修复：消息列出目标文件夹里最接近的文件名，
+ * 或者目标文件里最接近的锚点，供作者选择；`--fix` 不会采用它们，拉取请求上也不会变成修改建议。
+ * 只比较目标文件自己的标题，所以开销不会随全书变大。每个目标文件的标题在一个进程里只解析一次，
+ * 按路径和内容哈希缓存；查阅过的文件记录在 `file.data.lintDependencies` 里，
+ * 链接指向的文件改动后，命令行工具的缓存会重新检查这一章。
+ *
+ * ## 何时关闭
+ *
+ * 有意展示失效链接的文件可以关闭这条规则。
+ *
+ * ## 选项
+ *
+ * `{registry?: string}`：检查 `/timeline#<id>` 链接时使用的注册表，相对于仓库根目录（默认 `data/models.yaml`）。
  *
  * @example
  *   {"name": "ok.md"}

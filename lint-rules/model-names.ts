@@ -1,38 +1,42 @@
 /**
- * Model names must be spelt the way the model registry (`data/models.yaml`) spells
- * them.
+ * 检查模型名称的写法是否与模型注册表 `data/models.yaml` 完全一致。
  *
- * Why: the site links every model name to its place on the timeline and counts
- * which chapters mention it. A name written `chatgpt` or `GPT3` is neither linked
- * nor counted.
+ * ## 为什么
  *
- * What it reports, in prose (`text`) and in inline code whose whole value is a name:
+ * 网站会把正文里的每个模型名称链接到它在模型时间线上的位置，并统计哪些章节提到了它。
+ * 写成 `chatgpt` 或 `GPT3` 的名称既不会被链接，也不会被统计。
  *
- * - a known name in the wrong case (`chatgpt`, `Gpt-4`, `CHATGPT`) — fixable;
- * - a known name with wrong or missing separators (`GPT3`, `GPT 4`,
- *   `text-davinci003`, `text_davinci_003`, `PaLM2`) — fixable when exactly one
- *   registry name has that spelling-free form, otherwise the message lists the
- *   candidates. Digits are never merged: `gpt-35-turbo` (Azure's spelling) is not
- *   taken for `gpt-3.5-turbo`.
+ * ## 检查什么
  *
- * A model-like name that the registry does not hold at all is not a misspelling:
- * the rule [unknown-models](./unknown-models.md) reports it, as a warning by
- * default. Both rules share one scan of the chapter.
+ * 在正文文本和整个内容恰好是一个名称的行内代码里，报告：
  *
- * Names are found with the same matcher and the same boundaries as the auto-linker
- * (`core/registry/matcher.ts`), so `基于GPT3的` is checked and `GPT4Tools` or
- * `gpt-3.5-turbo-0613` are not taken for model names. Registry ids are the API
- * spelling and are accepted as the whole value of inline code (`` `gpt-4` ``).
- * Never checked: code blocks, inline code that holds more than a name, URLs,
- * link destinations, HTML, math and front matter.
+ * - 大小写不对的已知名称（`chatgpt`、`Gpt-4`、`CHATGPT`）；
+ * - 分隔符写错或漏写的已知名称（`GPT3`、`GPT 4`、`text-davinci003`、`text_davinci_003`、
+ *   `PaLM2`）。去掉分隔符后恰好只对应注册表里的一个名称时可以修复，否则消息列出所有候选。
+ *   数字从不合并：Azure 的写法 `gpt-35-turbo` 不会被当作 `gpt-3.5-turbo`。
  *
- * Turn it off for a passage that quotes another text verbatim
- * (`<!-- lint ignore model-names -->` before the paragraph).
+ * 注册表里根本没有的、看起来像模型的名称不算拼写错误，由 [unknown-models](./unknown-models.md) 规则报告（默认是警告）。
+ * 两条规则共用对一章的同一次扫描。
  *
- * Options: `{registry?: string}` — path of the registry file, relative to the
- * repository root (default `data/models.yaml`). The registry is loaded once per
- * process and reloaded only when the file changes; an invalid registry fails with
- * the registry's own `file:line:column` errors.
+ * 名称的查找与自动链接使用同一个匹配器和同样的边界（`core/registry/matcher.ts`），
+ * 所以 `基于GPT3的` 会被检查，而 `GPT4Tools`、`gpt-3.5-turbo-0613` 不会被当作模型名称。
+ * 注册表里的 id 是 API 里的写法，作为行内代码的全部内容时是正确的（`` `gpt-4` ``）。
+ * 代码块、内容不只是一个名称的行内代码、网址、链接地址、HTML、数学公式和 front matter 都不检查。
+ *
+ * ## 修复与建议
+ *
+ * 大小写错误，以及只对应一个注册表名称的分隔符错误，都是修复：`npm run lint -- --fix` 会直接改成注册表里的写法，
+ * 拉取请求上也会给出可以一键采纳的修改建议。对应多个候选的写法不会被自动修改，
+ * 消息列出候选，由作者选择。
+ *
+ * ## 何时关闭
+ *
+ * 逐字引用别的文本时，在段落前写 `<!-- lint ignore model-names -->`。
+ *
+ * ## 选项
+ *
+ * `{registry?: string}`：注册表文件的路径，相对于仓库根目录（默认 `data/models.yaml`）。
+ * 每个进程只加载一次注册表，文件改动后才重新加载；注册表无效时，以注册表自己的 `文件:行:列` 错误失败。
  *
  * @example
  *   {"name": "ok.md"}

@@ -1,46 +1,51 @@
 /**
- * Links are references a reader can trust and follow: every chapter ends with a
- * references section (`## 参考链接`) that lists its sources, links say what they point
- * to, and URLs are clean.
+ * 链接应是读者可以信赖、可以点开的参考：每一章以列出资料来源的参考链接一节（`## 参考链接`）结尾，
+ * 链接文字说明它指向什么，网址干净。
  *
- * What it checks:
+ * ## 检查什么
  *
- * - in a chapter (a file under `include`), the last section is the references
- *   heading at the configured depth, holding one list whose items each start with a
- *   link (`- [说明文字](https://…)：可选的说明`); the wrong depth (`### 参考链接`) is
- *   fixable. Files outside `include` are not required to have the section, but when
- *   they have one it is checked the same way;
- * - no URL is listed twice in the references list (compared without tracking
- *   parameters, fragment, trailing `/`, and with `http` read as `https`); the message
- *   points at the first listing;
- * - link text says what the link is: not empty and not a word like `点击这里`、`这里`、
- *   `链接`、`here`、`link`;
- * - URLs use `https://` (links to `localhost` excepted). The fix only changes the
- *   scheme to `https` for the same host and path: it cannot know whether the site
- *   answers on HTTPS, so open the fixed link once;
- * - tracking parameters (`utm_*`, `spm`, `share_source`, `vd_source`, `from`,
- *   `fbclid`, `gclid` …) are removed by the fix, which edits only the URL's query:
- *   other parameters and the `#fragment` stay as written;
- * - no bare URL in prose (`https://…` written without `[]()` or `<>`): write
- *   `[说明文字](https://…)` so the reader sees what the link is;
- * - every image has alt text.
+ * - 在章节里（`include` 指定的文件），最后一节是指定级别的参考链接标题，
+ *   其下是一个列表，每一项以一个链接开头（`- [说明文字](https://…)：可选的说明`）；
+ *   标题级别不对（`### 参考链接`）可以修复。`include` 之外的文件不要求有这一节，
+ *   但有的话同样检查；
+ * - 参考链接列表里同一个网址不出现两次（比较时忽略跟踪参数、片段和末尾的 `/`，
+ *   并把 `http` 当作 `https`）；消息指向第一次出现的位置；
+ * - 链接文字说明链接是什么：不为空，也不是 `点击这里`、`这里`、`链接`、`here`、`link` 这类词；
+ * - 网址使用 `https://`（指向 `localhost` 的链接除外）；
+ * - 网址里没有跟踪参数（`utm_*`、`spm`、`share_source`、`vd_source`、`from`、
+ *   `fbclid`、`gclid` 等）；
+ * - 正文里没有裸露的网址（没有写成 `[]()` 或 `<>` 的 `https://…`）：写成 `[说明文字](https://…)`，
+ *   读者才知道链接是什么；
+ * - 每张图片都有替代文字。
  *
- * URLs inside code, inline code and HTML are not links and are not checked.
- * Whether a URL still answers is checked by the scheduled external-link check
- * (`scripts/check-links`), not by this rule.
+ * 代码、行内代码和 HTML 里的网址不是链接，不检查。网址是否还能打开由定时的外部链接检查（`scripts/check-links`）负责，
+ * 不归这条规则。
  *
- * Turn it off for a page that is not a chapter but sits among them, or
- * (`<!-- lint ignore reference-links -->`) for a link quoted on purpose.
+ * ## 修复与建议
  *
- * Options (all optional):
+ * 以下是修复，`npm run lint -- --fix` 会直接改好，拉取请求上也会给出可以一键采纳的修改建议：
  *
- * - `include` (`string[]`, default `["book/"]`) — which files are chapters: folders,
- *   files or globs (`**`, `*`) relative to `docsRoot`;
- * - `docsRoot` (`string`, default `"docs"`) — relative to the repository root;
- * - `heading` (`string`, default `"参考链接"`) and `depth` (`number`, default `2`);
- * - `vagueText` (`string[]`) — link texts that say nothing, compared ignoring case;
- * - `trackingParams` (`string[]`) — query parameters to remove; `utm_*` matches any
- *   parameter starting with `utm_`.
+ * - 参考链接标题的级别；
+ * - 把 `http` 改成 `https`：只改协议，主机和路径不变。修复无法知道网站是否支持 HTTPS，
+ *   所以改完后请打开一次；
+ * - 删除跟踪参数：只改网址的查询部分，其他参数和 `#片段` 保持原样。
+ *
+ * 其余消息（缺少参考链接一节、重复的网址、含糊的链接文字、裸露的网址、缺少替代文字）需要作者自己动手。
+ *
+ * ## 何时关闭
+ *
+ * 夹在章节之间、但不是章节的页面，可以关闭这条规则；有意引用的链接，在前面写 `<!-- lint ignore reference-links -->`。
+ *
+ * ## 选项
+ *
+ * 全部可选：
+ *
+ * - `include`（`string[]`，默认 `["book/"]`）：哪些文件是章节，可以是文件夹、
+ *   文件或通配符（`**`、`*`），相对于 `docsRoot`；
+ * - `docsRoot`（`string`，默认 `"docs"`）：相对于仓库根目录；
+ * - `heading`（`string`，默认 `"参考链接"`）和 `depth`（`number`，默认 `2`）；
+ * - `vagueText`（`string[]`）：不说明任何内容的链接文字，比较时不区分大小写；
+ * - `trackingParams`（`string[]`）：要删除的查询参数；`utm_*` 匹配所有以 `utm_` 开头的参数。
  *
  * @example
  *   {"name": "ok.md", "config": {"include": ["**"], "docsRoot": "."}}

@@ -1,38 +1,42 @@
 /**
- * Every model the book names should be in the model registry (`data/models.yaml`).
+ * 书中提到的每个模型都应该登记在模型注册表 `data/models.yaml` 里。
  *
- * Why: the site links every model name to its place on the timeline and counts
- * which chapters mention it. A model missing from the registry has no timeline
- * entry, so its mentions are neither linked nor counted. Often the name is simply
- * new (the registry has not caught up); sometimes it is a slip (`text-davinci-004`
- * was never released). Either way a person has to decide, so the rule warns and
- * offers no fix: add the model to `data/models.yaml` (see
- * [添加一个模型](../index.md#添加一个模型)), or correct the name.
+ * ## 为什么
  *
- * What it reports, in prose (`text`) and in inline code whose whole value is a
- * name: a name that looks like a member of a known family — the letters before
- * the first digit match a registry name's (`text-davinci-004`, `GPT-5`), or a
- * family name followed by a space and a version (`Claude 4`) — with a version the
- * registry does not have. The message lists the nearest names of that family (by
- * edit distance, then by the nearest version number). A size is not a version:
- * `Llama 7B` is not reported.
+ * 网站会把正文里的每个模型名称链接到它在模型时间线上的位置，并统计哪些章节提到了它。
+ * 注册表里没有的模型在时间线上没有条目，它的名称既不会被链接，也不会被统计。
+ * 这样的名称常常只是新模型（注册表还没跟上），有时则是笔误（`text-davinci-004` 从未发布过）。
+ * 两种情况都需要人来判断，所以这条规则只给出警告，不提供修复：把模型登记到 `data/models.yaml`（见[添加一个模型](../add-model.md)），
+ * 或者改正名称。
  *
- * A known name spelt wrong (wrong case, wrong or missing separators) is the job of
- * [model-names](./model-names.md), which fixes it; the two rules share one scan of
- * the chapter and never report the same name. The severity is `warn` by default, so
- * a new model does not fail CI while the registry catches up; set it to `error`
- * in `.lintrc.yaml` to require every model to be registered.
+ * ## 检查什么
  *
- * Names are found with the same matcher and boundaries as the auto-linker
- * (`core/registry/matcher.ts`). Never checked: code blocks, inline code that
- * holds more than a name, URLs, link destinations, HTML, math and front matter.
+ * 在正文文本和整个内容恰好是一个名称的行内代码里，报告看起来属于某个已知系列、
+ * 但版本不在注册表里的名称：第一个数字之前的字母与注册表里的某个名称相同（`text-davinci-004`、
+ * `GPT-5`），或者是系列名后跟一个空格和版本号（`Claude 4`）。消息列出同一系列里最接近的名称（先按编辑距离，
+ * 再按最接近的版本号）。规模不是版本：`Llama 7B` 不会被报告。
  *
- * Turn it off for a passage that talks about models the book does not cover
- * (`<!-- lint ignore unknown-models -->` before the paragraph).
+ * 已知名称的写法错误（大小写、分隔符）归 [model-names](./model-names.md) 规则处理，
+ * 它会修复这类错误；两条规则共用对一章的同一次扫描，从不报告同一个名称。
+ * 这条规则默认是警告（`warn`），所以新模型不会在注册表跟上之前让 CI 失败；
+ * 在 `.lintrc.yaml` 里设为 `error`，就要求每个模型都先登记。
  *
- * Options: `{registry?: string}` — path of the registry file, relative to the
- * repository root (default `data/models.yaml`); use the same one as model-names.
- * An invalid registry fails with the registry's own `file:line:column` errors.
+ * 名称的查找与自动链接使用同一个匹配器和同样的边界（`core/registry/matcher.ts`）。
+ * 代码块、内容不只是一个名称的行内代码、网址、链接地址、HTML、数学公式和 front matter 都不检查。
+ *
+ * ## 修复与建议
+ *
+ * 没有修复。消息里列出的相近名称只是建议，`--fix` 不会采用，拉取请求上也不会变成修改建议：
+ * 要么登记新模型，要么由作者选出正确的名称。
+ *
+ * ## 何时关闭
+ *
+ * 一段文字谈到本书不涉及的模型时，在段落前写 `<!-- lint ignore unknown-models -->`。
+ *
+ * ## 选项
+ *
+ * `{registry?: string}`：注册表文件的路径，相对于仓库根目录（默认 `data/models.yaml`），
+ * 应与 model-names 使用同一个。注册表无效时，以注册表自己的 `文件:行:列` 错误失败。
  *
  * @example
  *   {"name": "ok.md"}

@@ -23,6 +23,7 @@ const CONSUMERS = [
   'scripts/copied-sentences',
   'scripts/ebook',
   'scripts/import-gitbook',
+  'scripts/pr-suggestions',
   'bench',
   'src',
 ];
@@ -34,6 +35,7 @@ const CONSUMERS = [
 const ALLOWED: Array<{from: string; to: string; why: string}> = [
   {from: 'bench/', to: 'plugins/remark-model-links/', why: 'the benchmark measures the auto-link plugin itself'},
   {from: 'bench/', to: 'lint-rules/', why: 'the benchmark measures the lint rules one by one'},
+  {from: 'scripts/pr-suggestions/', to: 'lint-rules/engine/', why: 'the suggestions are the lint’s own fixes: its JSON report’s types and its fixer'},
   {from: 'src/components/Timeline/', to: 'plugins/timeline/', why: 'the timeline view renders the plugin’s own data types'},
   {from: 'plugins/timeline/', to: 'src/components/Timeline/', why: 'the plugin renders the diagram at build time with the view’s components'},
 ];

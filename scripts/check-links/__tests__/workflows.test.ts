@@ -118,8 +118,8 @@ function byVersionTag(text: string): string {
 }
 
 describe('the workflows', () => {
-  it('are the three the project documents', () => {
-    expect(workflows.map((workflow) => workflow.name)).toEqual(['ci.yml', 'deploy.yml', 'links.yml']);
+  it('are the four the project documents', () => {
+    expect(workflows.map((workflow) => workflow.name)).toEqual(['ci.yml', 'deploy.yml', 'links.yml', 'suggest.yml']);
   });
 
   it.each(workflows.map((workflow) => [workflow.name, workflow] as const))('%s parses as YAML without errors or warnings', (_name, workflow) => {
