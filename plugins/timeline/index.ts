@@ -17,6 +17,8 @@ import {joinRoute} from './route';
 
 export {validateOptions} from './options';
 
+const serialise = (json: TimelineJson) => `${JSON.stringify(json, null, 2)}\n`;
+
 export const PLUGIN_NAME = 'llmbook-timeline';
 const PAGE_COMPONENT = '@site/src/components/Timeline/index.tsx';
 
@@ -26,7 +28,9 @@ export interface TimelineContent {
 }
 
 export default function pluginTimeline(context: LoadContext, options: PluginOptions): Plugin<TimelineContent> {
-  const {siteDir, baseUrl, siteConfig} = context;
+  const {siteDir, baseUrl, siteConfig, generatedFilesDir} = context;
+  // `npm start` serves this folder under baseUrl, so /timeline.json is there in development too.
+  const devStaticDir = path.join(generatedFilesDir, PLUGIN_NAME, options.id, 'static');
   const registryFile = path.resolve(siteDir, options.registryPath);
   const docsDir = path.resolve(siteDir, options.docsPath);
   const pagePath = joinRoute(baseUrl, options.routeBasePath);
@@ -52,11 +56,19 @@ export default function pluginTimeline(context: LoadContext, options: PluginOpti
       const data = await actions.createData(`timeline-${options.id}.json`, JSON.stringify(page));
       actions.addRoute({path: pagePath, component: PAGE_COMPONENT, exact: true, modules: {timeline: data}});
       published = buildTimelineJson(entries, siteConfig.url, pagePath);
+      if (options.jsonFilename !== false) {
+        await fs.mkdir(devStaticDir, {recursive: true});
+        await fs.writeFile(path.join(devStaticDir, options.jsonFilename), serialise(published));
+      }
     },
+
+    // Only the dev server reads `devServer`; webpack-merge appends this folder to the site's static ones.
+    configureWebpack: (_config, isServer) =>
+      isServer || options.jsonFilename === false ? {} : ({devServer: {static: [{directory: devStaticDir, publicPath: baseUrl, watch: true}]}} as object),
 
     async postBuild({outDir}) {
       if (!published || options.jsonFilename === false) return;
-      await fs.writeFile(path.join(outDir, options.jsonFilename), `${JSON.stringify(published, null, 2)}\n`);
+      await fs.writeFile(path.join(outDir, options.jsonFilename), serialise(published));
     },
   };
 }
