@@ -8,11 +8,13 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {loadRegistry} from '../registry/load';
 import {registryMatcher} from '../registry/matcher';
 import type {Registry} from '../registry/types';
+import {buildCards} from './cards';
 import {buildEntries, buildPageData} from './data';
 import {buildTimelineJson, type TimelineJson} from './json';
 import {docPagesFrom, groupMentions, type ScannedDoc} from './mentions';
 import type {PluginOptions} from './options';
 import {scanDocs} from './scan-docs';
+import type {TimelineGlobalData} from './types';
 import {joinRoute} from './route';
 
 export {validateOptions} from './options';
@@ -56,6 +58,7 @@ export default function pluginTimeline(context: LoadContext, options: PluginOpti
       const data = await actions.createData(`timeline-${options.id}.json`, JSON.stringify(page));
       actions.addRoute({path: pagePath, component: PAGE_COMPONENT, exact: true, modules: {timeline: data}});
       published = buildTimelineJson(entries, siteConfig.url, pagePath);
+      actions.setGlobalData({pagePath, cards: buildCards(entries)} satisfies TimelineGlobalData);
       if (options.jsonFilename !== false) {
         await fs.mkdir(devStaticDir, {recursive: true});
         await fs.writeFile(path.join(devStaticDir, options.jsonFilename), serialise(published));

@@ -143,3 +143,26 @@ export interface TimelinePageData {
   kinds: FacetOption[];
   lineage: LineageLayout;
 }
+
+/** What a model link's hover card shows (see cards.ts). */
+export interface ModelCard {
+  name: string;
+  org: string;
+  /** As written in the registry. */
+  released: string;
+  /** The kind's Chinese label. */
+  kind: string;
+  /** Lifecycle in words (`已弃用，计划于 2025-06 下线，由 GPT-4o 接替`), when the registry gives it. */
+  status?: string;
+  /** The summary's first sentence. */
+  summary: string;
+  /** Mentions in the whole book. */
+  mentions: number;
+}
+
+/** The timeline plugin's global data: every page can read it with `usePluginData`. */
+export interface TimelineGlobalData {
+  /** Full path of the timeline page, with baseUrl. */
+  pagePath: string;
+  cards: Record<string, ModelCard>;
+}
