@@ -78,7 +78,11 @@ const config: Config = {
   ],
 
   // The model timeline page (/timeline) and /timeline.json; options in plugins/timeline/options.ts.
-  plugins: [['./plugins/timeline/index.ts', {}]],
+  // The home page (/), built from the docs' front matter and git dates; plugins/home/options.ts.
+  plugins: [
+    ['./plugins/timeline/index.ts', {}],
+    ['./plugins/home/index.ts', {}],
+  ],
 
   presets: [
     [
