@@ -70,7 +70,7 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   fontSize: 13,
   smallFontSize: 11,
   textInset: 8,
-  maxEraEntries: 24,
+  maxEraEntries: 12,
   maxColumnRows: 8,
 };
 

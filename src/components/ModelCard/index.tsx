@@ -43,13 +43,19 @@ interface Position {
   above: boolean;
 }
 
-/** Below the link, or above it when the viewport has no room below; always inside the viewport horizontally. */
+/**
+ * Below the link, else above it, else as low as the viewport allows; always inside the
+ * viewport horizontally. (The visual viewport is what a phone shows.)
+ */
 function place(anchor: DOMRect, card: {width: number; height: number}): Position {
-  const {innerWidth, innerHeight} = window;
-  const above = anchor.bottom + MARGIN + card.height > innerHeight && anchor.top - MARGIN - card.height >= 0;
-  const top = above ? anchor.top - MARGIN - card.height : anchor.bottom + MARGIN;
-  const left = Math.max(MARGIN, Math.min(anchor.left, innerWidth - card.width - MARGIN));
-  return {top, left, above};
+  const width = window.visualViewport?.width ?? window.innerWidth;
+  const height = window.visualViewport?.height ?? window.innerHeight;
+  const left = Math.max(MARGIN, Math.min(anchor.left, width - card.width - MARGIN));
+  const below = anchor.bottom + MARGIN;
+  if (below + card.height <= height - MARGIN) return {top: below, left, above: false};
+  const above = anchor.top - MARGIN - card.height;
+  if (above >= MARGIN) return {top: above, left, above: true};
+  return {top: Math.max(MARGIN, height - card.height - MARGIN), left, above: false};
 }
 
 function CardBody({card, id}: {card: ModelCard; id: string}): ReactNode {
@@ -78,7 +84,8 @@ export default function ModelLink({card, title, onClick, ...rest}: Props): React
   const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<Position | undefined>();
   const timer = useRef<number | undefined>(undefined);
-  const lastPointer = useRef<string>('mouse');
+  // A touch is under way: its focus must not open the card, its click decides.
+  const touching = useRef(false);
 
   const schedule = useCallback((next: boolean, delay: number) => {
     window.clearTimeout(timer.current);
@@ -129,7 +136,7 @@ export default function ModelLink({card, title, onClick, ...rest}: Props): React
         title={isBrowser ? undefined : title}
         aria-describedby={open ? id : undefined}
         onPointerDown={(event) => {
-          lastPointer.current = event.pointerType;
+          touching.current = event.pointerType === 'touch';
         }}
         onPointerEnter={(event) => {
           if (event.pointerType === 'mouse') schedule(true, OPEN_DELAY_MS);
@@ -137,11 +144,15 @@ export default function ModelLink({card, title, onClick, ...rest}: Props): React
         onPointerLeave={(event) => {
           if (event.pointerType === 'mouse') schedule(false, CLOSE_DELAY_MS);
         }}
-        onFocus={() => schedule(true, 0)}
+        onFocus={() => {
+          if (!touching.current) schedule(true, 0);
+        }}
         onBlur={() => schedule(false, 0)}
         onClick={(event) => {
           // Touch: the first tap shows the card, a second tap (card open) follows the link.
-          if (lastPointer.current === 'touch' && !open) {
+          const touched = touching.current;
+          touching.current = false;
+          if (touched && !open) {
             event.preventDefault();
             window.clearTimeout(timer.current);
             setOpen(true);
