@@ -70,7 +70,7 @@ export function buildHomeData({docs, sidebar, contributing, recentCount}: HomeDa
   const parts = sidebar.flatMap((item) => (item.type === 'category' ? [partOf(item, byId)] : []));
   const ordered = docsIn(sidebar, byId);
   const readingPath = [
-    ...front.map((doc) => ({step: doc.title, ...chapter(doc)})),
+    ...front.map((doc) => ({step: '先读', ...chapter(doc)})),
     ...parts.flatMap((part) => (part.chapters[0] ? [{step: part.label, ...part.chapters[0]}] : [])),
   ];
   const recent = ordered

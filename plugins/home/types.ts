@@ -22,7 +22,7 @@ export interface HomeData {
   front: HomeChapter[];
   parts: HomePart[];
   chapterCount: number;
-  /** Where to start: the preface, then the first chapter of each part, in book order. */
+  /** Where to start (`step` names the stage: 先读, or the part): the preface, then the first chapter of each part, in book order. */
   readingPath: Array<HomeChapter & {step: string}>;
   /** Most recently changed chapters by their last git commit, newest first; empty without git. */
   recent: Array<HomeChapter & {updated: string}>;

@@ -43,7 +43,7 @@ describe('home page data', () => {
   });
 
   it('suggests the preface, then the first chapter of each part', () => {
-    expect(home.readingPath.map((s) => `${s.step}: ${s.title}`)).toEqual(['标题 book/index: 标题 book/index', '第一部分: 标题 book/a/one', '第二部分: 标题 book/b/three']);
+    expect(home.readingPath.map((s) => `${s.step}: ${s.title}`)).toEqual(['先读: 标题 book/index', '第一部分: 标题 book/a/one', '第二部分: 标题 book/b/three']);
   });
 
   it('lists the most recently updated chapters newest first, book order breaking ties, unlisted docs left out', () => {
