@@ -82,7 +82,7 @@ describe.skipIf(skip)('the built site in a browser', () => {
     expect(await first.getAttribute('href')).toBe('/llm-books/timeline#text-davinci-003');
     // The native tooltip is in the server HTML (no JavaScript); once hydrated the hover card replaces it.
     const html = await (await fetch(new URL(CHAPTER, site.url))).text();
-    expect(html).toMatch(/<a[^>]*title="text-davinci-003 · OpenAI · 2022-11[^"]*"[^>]*>text-davinci-003<\/a>/);
+    expect(html).toContain('title="text-davinci-003 · OpenAI · 2022-11');
     expect(await page.locator('article pre a').count()).toBe(0);
     // Quiet styling: body-coloured with a dotted underline, unlike ordinary links, in both themes.
     // (Colour transitions are switched off so the computed colour is the final one.)
