@@ -84,10 +84,12 @@ const config: Config = {
   clientModules: ['./src/clientModules/downloadSizes.ts'],
 
   // The model timeline page (/timeline) and /timeline.json; options in plugins/timeline/options.ts.
+  // The home page (/), built from the docs' front matter and git dates; plugins/home/options.ts.
   plugins: [
     ['./plugins/timeline/index.ts', {}],
     // llms.txt, llms-full.txt, a .md beside each chapter, and book.json for `npm run ebook`.
     ['./plugins/llms-txt/index.ts', {}],
+    ['./plugins/home/index.ts', {}],
   ],
 
   presets: [

@@ -17,6 +17,7 @@ const CONSUMERS = [
   'plugins/remark-model-links',
   'plugins/timeline',
   'plugins/llms-txt',
+  'plugins/home',
   'lint-rules',
   'scripts/check-links',
   'scripts/check-code',

@@ -69,7 +69,16 @@ export interface ModelEntry {
   sources: string[];
   /** Where the entry starts in the registry file (for messages). */
   position: SourcePosition;
+  // Optional until the registry loader fills them (registry issue): product succession,
+  // family membership and lifecycle. The site shows them when present.
+  supersedes?: string[];
+  family?: string;
+  status?: LifecycleStatus;
+  shutdown?: ReleaseDate;
+  replacement?: string;
 }
+
+export type LifecycleStatus = 'active' | 'deprecated' | 'retired';
 
 export interface Registry {
   /** Absolute path of the file the registry was read from. */

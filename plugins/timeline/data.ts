@@ -12,6 +12,18 @@ function chronological(a: ModelEntry, b: ModelEntry, order: Map<string, number>)
   return compareReleaseDates(a.released, b.released) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 }
 
+const nameOf = (registry: Registry, id: string) => ({id, name: registry.byId.get(id)?.name ?? id});
+
+/** Succession and lifecycle, only the fields the registry gives. */
+function lifecycle(entry: ModelEntry, registry: Registry): Partial<TimelineEntry> {
+  return {
+    ...(entry.supersedes?.length ? {supersedes: entry.supersedes.map((id) => nameOf(registry, id))} : {}),
+    ...(entry.status === undefined ? {} : {status: entry.status}),
+    ...(entry.shutdown === undefined ? {} : {shutdown: entry.shutdown.text}),
+    ...(entry.replacement === undefined ? {} : {replacement: nameOf(registry, entry.replacement)}),
+  };
+}
+
 /** Entries in release order (registry order breaks ties), each with its children and back-links. */
 export function buildEntries(registry: Registry, mentions: ReadonlyMap<string, ChapterMention[]>): TimelineEntry[] {
   const order = new Map(registry.entries.map((entry, index) => [entry.id, index]));
@@ -41,6 +53,7 @@ export function buildEntries(registry: Registry, mentions: ReadonlyMap<string, C
     summary: entry.summary,
     sources: [...entry.sources],
     mentions: mentions.get(entry.id) ?? [],
+    ...lifecycle(entry, registry),
   }));
 }
 
@@ -97,6 +110,8 @@ export function buildPageData(entries: TimelineEntry[], options: PageDataOptions
         year: e.year,
         type: e.type,
         parents: e.parents,
+        supersedes: e.supersedes?.map((s) => s.id) ?? [],
+        ...(e.status === undefined ? {} : {status: e.status}),
       })),
     ),
   };

@@ -8,14 +8,18 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 import {loadRegistry} from '../../core/registry/load';
 import {registryMatcher} from '../../core/registry/matcher';
 import type {Registry} from '../../core/registry/types';
+import {buildCards} from './cards';
 import {buildEntries, buildPageData} from './data';
 import {buildTimelineJson, type TimelineJson} from './json';
 import {docPagesFrom, groupMentions, type ScannedDoc} from './mentions';
 import type {PluginOptions} from './options';
 import {scanDocs} from './scan-docs';
+import type {TimelineGlobalData} from './types';
 import {joinRoute} from './route';
 
 export {validateOptions} from './options';
+
+const serialise = (json: TimelineJson) => `${JSON.stringify(json, null, 2)}\n`;
 
 export const PLUGIN_NAME = 'llmbook-timeline';
 const PAGE_COMPONENT = '@site/src/components/Timeline/index.tsx';
@@ -26,7 +30,9 @@ export interface TimelineContent {
 }
 
 export default function pluginTimeline(context: LoadContext, options: PluginOptions): Plugin<TimelineContent> {
-  const {siteDir, baseUrl, siteConfig} = context;
+  const {siteDir, baseUrl, siteConfig, generatedFilesDir} = context;
+  // `npm start` serves this folder under baseUrl, so /timeline.json is there in development too.
+  const devStaticDir = path.join(generatedFilesDir, PLUGIN_NAME, options.id, 'static');
   const registryFile = path.resolve(siteDir, options.registryPath);
   const docsDir = path.resolve(siteDir, options.docsPath);
   const pagePath = joinRoute(baseUrl, options.routeBasePath);
@@ -52,11 +58,20 @@ export default function pluginTimeline(context: LoadContext, options: PluginOpti
       const data = await actions.createData(`timeline-${options.id}.json`, JSON.stringify(page));
       actions.addRoute({path: pagePath, component: PAGE_COMPONENT, exact: true, modules: {timeline: data}});
       published = buildTimelineJson(entries, siteConfig.url, pagePath);
+      actions.setGlobalData({pagePath, cards: buildCards(entries)} satisfies TimelineGlobalData);
+      if (options.jsonFilename !== false) {
+        await fs.mkdir(devStaticDir, {recursive: true});
+        await fs.writeFile(path.join(devStaticDir, options.jsonFilename), serialise(published));
+      }
     },
+
+    // Only the dev server reads `devServer`; webpack-merge appends this folder to the site's static ones.
+    configureWebpack: (_config, isServer) =>
+      isServer || options.jsonFilename === false ? {} : ({devServer: {static: [{directory: devStaticDir, publicPath: baseUrl, watch: true}]}} as object),
 
     async postBuild({outDir}) {
       if (!published || options.jsonFilename === false) return;
-      await fs.writeFile(path.join(outDir, options.jsonFilename), `${JSON.stringify(published, null, 2)}\n`);
+      await fs.writeFile(path.join(outDir, options.jsonFilename), serialise(published));
     },
   };
 }

@@ -1,4 +1,4 @@
-import type {ModelKind} from '../../core/registry/types';
+import type {LifecycleStatus, ModelKind} from '../../core/registry/types';
 
 /** Chinese labels for the registry's `kind` values, as the page shows them. */
 export const KIND_LABELS: Record<ModelKind, string> = {
@@ -14,4 +14,11 @@ export const KIND_LABELS: Record<ModelKind, string> = {
   embedding: '嵌入模型',
   paper: '论文',
   event: '事件',
+};
+
+/** Chinese labels for the registry's lifecycle `status`. */
+export const STATUS_LABELS: Record<LifecycleStatus, string> = {
+  active: '可用',
+  deprecated: '已弃用',
+  retired: '已下线',
 };

@@ -2,7 +2,7 @@
  * The data the timeline plugin hands to its page component (through `createData`).
  * Plain JSON: the component imports these types only, never code from `plugins/`.
  */
-import type {EntryType, ModelKind} from '../../core/registry/types';
+import type {EntryType, LifecycleStatus, ModelKind} from '../../core/registry/types';
 
 /** A model this entry grew from, or one that grew from it, with the training stage. */
 export interface Relation {
@@ -51,6 +51,12 @@ export interface TimelineEntry {
   summary: string;
   sources: string[];
   mentions: ChapterMention[];
+  /** Earlier products this one replaced (only when the registry says so). */
+  supersedes?: Array<{id: string; name: string}>;
+  status?: LifecycleStatus;
+  /** When it was or will be switched off, as written. */
+  shutdown?: string;
+  replacement?: {id: string; name: string};
 }
 
 export interface TimelineYear {
@@ -67,12 +73,17 @@ export interface FacetOption {
 
 export interface LayoutNode {
   id: string;
-  /** Possibly shortened name drawn in the box. */
+  /** Name drawn in the box, cut with `…` to fit. */
   label: string;
   /** Full name and date, for the tooltip and screen readers. */
   title: string;
   date: string;
+  /** The training stages of the parent edges (`← 代码训练`), drawn in the box. */
+  stages?: string;
   type: EntryType;
+  status?: LifecycleStatus;
+  /** A stand-in for a parent from an earlier era; the link leads to its real entry. */
+  ghost?: boolean;
   column: number;
   row: number;
   x: number;
@@ -81,14 +92,20 @@ export interface LayoutNode {
   height: number;
 }
 
+export type Point = [number, number];
+
+/** `parent`: the weights grew from it (stage in `via`); `supersedes`: the product replaced it. */
+export type EdgeKind = 'parent' | 'supersedes';
+
 export interface LayoutEdge {
   from: string;
   to: string;
-  via: string;
-  /** SVG path data from the parent's right side to the child's left side. */
+  kind: EdgeKind;
+  via?: string;
+  /** The corners of the orthogonal route, parent's right side to child's left side. */
+  points: Point[];
+  /** SVG path data of the same route. */
   path: string;
-  labelX: number;
-  labelY: number;
 }
 
 export interface LayoutYear {
@@ -97,12 +114,21 @@ export interface LayoutYear {
   width: number;
 }
 
-export interface LineageLayout {
+/** One diagram: a run of consecutive years. */
+export interface LineageEra {
+  /** `2017–2020`, or one year. */
+  label: string;
+  /** Entries of the era (stand-ins for earlier parents not counted). */
+  count: number;
   width: number;
   height: number;
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   years: LayoutYear[];
+}
+
+export interface LineageLayout {
+  eras: LineageEra[];
 }
 
 /** Everything the page renders. */
@@ -116,4 +142,27 @@ export interface TimelinePageData {
   orgs: FacetOption[];
   kinds: FacetOption[];
   lineage: LineageLayout;
+}
+
+/** What a model link's hover card shows (see cards.ts). */
+export interface ModelCard {
+  name: string;
+  org: string;
+  /** As written in the registry. */
+  released: string;
+  /** The kind's Chinese label. */
+  kind: string;
+  /** Lifecycle in words (`已弃用，计划于 2025-06 下线，由 GPT-4o 接替`), when the registry gives it. */
+  status?: string;
+  /** The summary's first sentence. */
+  summary: string;
+  /** Mentions in the whole book. */
+  mentions: number;
+}
+
+/** The timeline plugin's global data: every page can read it with `usePluginData`. */
+export interface TimelineGlobalData {
+  /** Full path of the timeline page, with baseUrl. */
+  pagePath: string;
+  cards: Record<string, ModelCard>;
 }

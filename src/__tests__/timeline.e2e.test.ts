@@ -139,7 +139,7 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
     await orgs.getByRole('button', {name: '清空'}).click();
     await orgs.getByRole('checkbox', {name: /^Google/}).check();
     await expect.poll(() => page.locator('h3#davinci').isVisible()).toBe(false);
-    await page.locator('svg a[href="#davinci"]').click();
+    await page.locator('svg a[href="#davinci"]:not([data-ghost])').click();
     await page.waitForURL(/\/timeline#davinci$/);
     await expect.poll(() => page.locator('h3#davinci').isVisible()).toBe(true);
     await expect.poll(() => inView(page, 'davinci')).toBe(true);
@@ -164,13 +164,13 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
     const page = await context.newPage();
     await page.goto(new URL(TIMELINE_ROUTE, site.url).href);
     expect(await page.locator('h3#code-davinci-002').isVisible()).toBe(true);
-    expect(await page.locator('#lineage_diagram ~ figure svg a[href="#code-davinci-002"]').count()).toBe(1);
+    expect(await page.locator('#lineage_diagram ~ figure svg a[href="#code-davinci-002"]:not([data-ghost])').count()).toBe(1);
     const labels = await page.locator('#lineage_diagram ~ figure svg text').allTextContents();
-    expect(labels).toContain('代码训练');
+    expect(labels).toContain('← 代码训练');
     await context.close();
 
     const {page: live} = await open();
-    await live.locator('svg a[href="#text-davinci-002"]').click();
+    await live.locator('svg a[href="#text-davinci-002"]:not([data-ghost])').click();
     await live.waitForURL(/\/timeline#text-davinci-002$/);
     expect(await inView(live, 'text-davinci-002')).toBe(true);
     await live.close();

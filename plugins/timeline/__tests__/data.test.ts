@@ -74,8 +74,9 @@ describe('grouping and facets', () => {
   it('assembles the page data with a diagram node for every entry', () => {
     const page = buildPageData(entries, {title: '模型时间线', description: '说明。', jsonUrl: '/base/timeline.json'});
     expect(page.total).toBe(7);
-    expect(page.lineage.nodes.map((n) => n.id).sort()).toEqual(entries.map((e) => e.id).sort());
-    expect(page.lineage.edges.map((e) => `${e.from}→${e.to} ${e.via}`)).toEqual([
+    const nodes = page.lineage.eras.flatMap((era) => era.nodes.filter((n) => !n.ghost));
+    expect(nodes.map((n) => n.id).sort()).toEqual(entries.map((e) => e.id).sort());
+    expect(page.lineage.eras.flatMap((era) => era.edges).map((e) => `${e.from}→${e.to} ${e.via}`)).toEqual([
       'davinci→code-davinci-002 代码训练',
       'code-davinci-002→text-davinci-002 监督指令微调',
       'text-davinci-002→text-davinci-003 RLHF',

@@ -14,7 +14,8 @@ const BOOK = path.join(__dirname, '__fixtures__', 'book');
 const OPTIONS: PluginOptions = {id: 'default', ...DEFAULT_OPTIONS};
 
 // Only the fields the plugin reads; the rest of LoadContext is Docusaurus's business.
-const context = {siteDir: BOOK, baseUrl: '/base/', siteConfig: {url: 'https://example.org'}} as unknown as LoadContext;
+const GENERATED = path.join(os.tmpdir(), `timeline-generated-${process.pid}`);
+const context = {siteDir: BOOK, baseUrl: '/base/', siteConfig: {url: 'https://example.org'}, generatedFilesDir: GENERATED} as unknown as LoadContext;
 
 const docs = [
   {source: '@site/docs/intro.md', permalink: '/base/docs/intro', title: '引言'},
@@ -44,6 +45,7 @@ async function run(options: PluginOptions = OPTIONS) {
 
 const outDirs: string[] = [];
 afterAll(async () => {
+  await fs.rm(GENERATED, {recursive: true, force: true});
   for (const dir of outDirs) await fs.rm(dir, {recursive: true, force: true});
 });
 
@@ -94,6 +96,19 @@ describe('timeline plugin', () => {
         sections: [{title: 'GPT-3.5 系列', url: 'https://example.org/base/docs/part/chapter#gpt35', count: 1}],
       },
     ]);
+  });
+
+  it('has the dev server (npm start) serve timeline.json under baseUrl, the same bytes as the build', async () => {
+    const {plugin, content} = await run();
+    const devServer = (plugin.configureWebpack?.({}, false, {} as never, {} as never) as {devServer: {static: Array<{directory: string; publicPath: string}>}}).devServer;
+    expect(devServer.static).toHaveLength(1);
+    const [{directory, publicPath}] = devServer.static;
+    expect(publicPath).toBe('/base/');
+    const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'timeline-out-'));
+    outDirs.push(outDir);
+    await plugin.postBuild?.({outDir, content} as unknown as Parameters<NonNullable<typeof plugin.postBuild>>[0]);
+    expect(await fs.readFile(path.join(directory, 'timeline.json'), 'utf8')).toBe(await fs.readFile(path.join(outDir, 'timeline.json'), 'utf8'));
+    expect(plugin.configureWebpack?.({}, true, {} as never, {} as never)).toEqual({});
   });
 
   it('stops with every registry problem listed by line and column', async () => {

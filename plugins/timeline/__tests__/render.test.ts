@@ -90,12 +90,12 @@ describe('TimelineView (server render)', () => {
     expect(html).toContain('<a href="/base/docs/intro#起源">起源</a>');
   });
 
-  it('draws the lineage as SVG links to the entries, edges labelled with the stage', () => {
+  it('draws the lineage as SVG links to the entries, each child box naming the stage', () => {
     const html = render(fixture);
-    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    const svg = html.slice(html.indexOf('<svg class'), html.lastIndexOf('</svg>'));
     expect(svg).toContain('<a href="#code-davinci-002"');
     expect(svg).toContain('<title>code-davinci-002（2022-04）</title>');
-    expect(svg).toContain('>监督指令微调</text>');
+    expect(svg).toContain('>← 监督指令微调</text>');
   });
 
   it('offers organisation and kind filters as labelled checkboxes, all checked, disabled until hydrated', () => {
