@@ -15,6 +15,11 @@
  *   candidates. Digits are never merged: `gpt-35-turbo` (Azure's spelling) is not
  *   taken for `gpt-3.5-turbo`.
  *
+ * A family name (`Llama`, `GPT`, `Llama 系列`: a `type: family` entry of the
+ * registry) is a known name and is never rewritten into one model's spelling; a
+ * mis-cased form that could be either (`llama`: `LLaMA` or `Llama`) lists both and
+ * offers no fix.
+ *
  * A model-like name that the registry does not hold at all is not a misspelling:
  * the rule [unknown-models](./unknown-models.md) reports it, as a warning by
  * default. Both rules share one scan of the chapter.
@@ -41,12 +46,16 @@
  *
  *   基于code-davinci-002的模型，以及 GPT-4 Turbo 和 Llama 2。
  *
+ *   Llama 系列从 Llama-1 到 Llama 3 都公开了权重；第一代写作 LLaMA，GPT 和 Claude 也是系列名。
+ *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
  *   chatgpt 于 2022 年发布，Gpt-4 于 2023 年发布。
  *
  *   基于GPT3的模型，以及 text-davinci003 和 `text_davinci_003`。
+ *
+ *   llama 有好几代，GPT 4 是其中一个系列的第四代。
  *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
@@ -56,6 +65,8 @@
  *   3:3-3:7: 模型名称写法不对：`GPT3` 应写作 `GPT-3`
  *   3:14-3:29: 模型名称写法不对：`text-davinci003` 应写作 `text-davinci-003`
  *   3:33-3:49: 模型名称写法不对：`text_davinci_003` 应写作 `text-davinci-003`
+ *   5:1-5:6: 模型名称写法不对：`llama` 应写作 `Llama` 或 `LLaMA` 之一
+ *   5:12-5:17: 模型名称写法不对：`GPT 4` 应写作 `GPT-4`
  *
  * @example
  *   {"name": "not-ok.md", "label": "fixed"}
@@ -63,6 +74,8 @@
  *   ChatGPT 于 2022 年发布，GPT-4 于 2023 年发布。
  *
  *   基于GPT-3的模型，以及 text-davinci-003 和 `text-davinci-003`。
+ *
+ *   llama 有好几代，GPT-4 是其中一个系列的第四代。
  *
  * @example
  *   {"name": "unknown.md"}

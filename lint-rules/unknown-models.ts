@@ -13,9 +13,13 @@
  * name: a name that looks like a member of a known family — the letters before
  * the first digit match a registry name's (`text-davinci-004`, `GPT-5`), or a
  * family name followed by a space and a version (`Claude 4`) — with a version the
- * registry does not have. The message lists the nearest names of that family (by
- * edit distance, then by the nearest version number). A size is not a version:
- * `Llama 7B` is not reported.
+ * registry does not have. The message lists the nearest names of that family: the
+ * nearest generation first, then by edit distance, so `Llama-1` is pointed at
+ * `LLaMA` (a family's first model often has no number) rather than `Llama 2`. The
+ * registry's families (`type: family`, e.g. `Llama`, `GPT`) group their members
+ * even when the names share no spelling. A size is not a version: `Llama 7B` is
+ * not reported. A family name (`Llama 系列`, `GPT`) is a known name, never a
+ * misspelling of one of its models.
  *
  * A known name spelt wrong (wrong case, wrong or missing separators) is the job of
  * [model-names](./model-names.md), which fixes it; the two rules share one scan of
@@ -41,20 +45,23 @@
  *
  *   Llama 2 有 7B、13B 和 70B 三种规模，Llama 7B 是最小的一种。
  *
+ *   Llama 系列从 Llama-1 到 Llama 4 都公开了权重，GPT 系列则只有 gpt-oss 公开。
+ *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
- *   text-davinci-004 并不存在，GPT-5 也还没有收录。
+ *   text-davinci-004 并不存在，GPT-7 也还没有收录。
  *
- *   据说 Claude 4 和 `gpt-6` 也在路上。
+ *   据说 Claude 9 和 `gpt-8` 也在路上，Llama 0 则从未有过。
  *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
  *   1:1-1:17: 未知模型：`text-davinci-004` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`text-davinci-003`、`text-davinci-002`
- *   1:23-1:28: 未知模型：`GPT-5` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-4`、`GPT-3`
- *   3:4-3:12: 未知模型：`Claude 4` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Claude 3`、`Claude 2`
- *   3:16-3:21: 未知模型：`gpt-6` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-4`、`GPT-3`
+ *   1:23-1:28: 未知模型：`GPT-7` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-5.1`、`GPT-5`
+ *   3:4-3:12: 未知模型：`Claude 9` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Claude Opus 4.5`、`Claude Haiku 4.5`
+ *   3:16-3:21: 未知模型：`gpt-8` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-5.1`、`GPT-5`
+ *   3:28-3:35: 未知模型：`Llama 0` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Llama 1`、`Llama-1`
  *
  * @example
  *   {"name": "code.md"}

@@ -78,6 +78,27 @@ export function familyStem(text: string): string | undefined {
   return /^[a-z]{2,}$/.test(stem) ? stem : undefined;
 }
 
+/**
+ * The registry's own families (`type: family`): each of the family's one-word names
+ * (`Llama`, `GPT`) becomes a stem whose names are every name of its members, so an
+ * unknown `Llama-1` is compared with `LLaMA`, which has no number and no stem of its own.
+ */
+function addRegistryFamilies(registry: Registry, families: Map<string, string[]>): void {
+  for (const family of registry.entries) {
+    if (family.type !== 'family') continue;
+    const members = family.members.flatMap((id) => {
+      const member = registry.byId.get(id);
+      return member ? [member.name, ...member.aliases] : [];
+    });
+    for (const name of [family.name, ...family.aliases]) {
+      const stem = normaliseKey(name);
+      if (!/^[a-z]{2,}$/.test(stem)) continue;
+      const known = families.get(stem) ?? [];
+      families.set(stem, [...known, ...members.filter((m) => !known.includes(m))]);
+    }
+  }
+}
+
 export function buildModelIndex(registry: Registry): ModelIndex {
   const pairs = registryNames(registry);
   const byKey = new Map<string, string[]>();
@@ -90,6 +111,7 @@ export function buildModelIndex(registry: Registry): ModelIndex {
     const stem = familyStem(name);
     if (stem) families.set(stem, [...(families.get(stem) ?? []), name]);
   }
+  addRegistryFamilies(registry, families);
   const relative = path.relative(ROOT_DIR, registry.file);
   return {
     fold: createMatcher(pairs, {foldCase: true}),
