@@ -11,7 +11,7 @@ import path from 'node:path';
 import {ROOT_DIR} from '../../core/constants';
 import {DEFAULT_MODELS_PATH, loadRegistry} from '../../core/registry/load';
 import {createMatcher, registryNames, type Matcher} from '../../core/registry/matcher';
-import type {Registry} from '../../core/registry/types';
+import type {Lifecycle, Registry} from '../../core/registry/types';
 
 /** The options of both rules that read the registry (`model-names`, `unknown-models`). */
 export interface ModelRegistryOptions {
@@ -32,6 +32,34 @@ export interface ModelIndex {
   families: ReadonlyMap<string, readonly string[]>;
   /** The registry file as shown in messages (`data/models.yaml`). */
   shownFile: string;
+  /**
+   * API spellings (the id and every lower-case name or alias, e.g. `text-davinci-003`)
+   * of the deprecated and retired models → the model, for `retired-models`.
+   */
+  ended: ReadonlyMap<string, EndedModel>;
+}
+
+/** A model whose maker has deprecated or shut it down. */
+export interface EndedModel {
+  id: string;
+  lifecycle: Lifecycle;
+  /** The replacement's name as the registry spells it, when there is one. */
+  replacement?: string;
+}
+
+/** An API model name: lower-case letters, digits, `.` and `-` (`gpt-4-0314`), never a display name. */
+const API_NAME = /^[a-z0-9][a-z0-9.-]*$/;
+
+function endedModels(registry: Registry): Map<string, EndedModel> {
+  const ended = new Map<string, EndedModel>();
+  for (const entry of registry.entries) {
+    const {lifecycle} = entry;
+    if (!lifecycle) continue;
+    const replacement = lifecycle.replacement === undefined ? undefined : registry.byId.get(lifecycle.replacement);
+    const model: EndedModel = {id: entry.id, lifecycle, ...(replacement ? {replacement: API_NAME.test(replacement.name) ? replacement.name : replacement.id} : {})};
+    for (const name of [entry.id, entry.name, ...entry.aliases]) if (API_NAME.test(name)) ended.set(name, model);
+  }
+  return ended;
 }
 
 function isDigit(ch: string | undefined): boolean {
@@ -119,6 +147,7 @@ export function buildModelIndex(registry: Registry): ModelIndex {
     ids: new Set(registry.entries.map((entry) => entry.id)),
     byKey,
     families,
+    ended: endedModels(registry),
     shownFile: relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : registry.file,
   };
 }
