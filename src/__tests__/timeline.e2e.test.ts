@@ -164,7 +164,7 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
     await expect.poll(() => page.locator('h3#text-davinci-003').isVisible()).toBe(false);
     const shown = await page.locator('li[data-status]:visible').evaluateAll((items) => items.map((li) => li.getAttribute('data-status')));
     expect(shown).not.toContain('retired');
-    await expect(page.locator('h3#gpt-3.5-turbo-instruct').isVisible()).resolves.toBe(true);
+    await expect(page.locator('h3[id="gpt-3.5-turbo-instruct"]').isVisible()).resolves.toBe(true);
 
     await box.check();
     await expect.poll(() => page.locator('li[data-status]:visible').count()).toBe(total);
