@@ -64,7 +64,7 @@ describe('loadRegistry', () => {
     expect(problemsOf('values.yaml')).toEqual([
       'values.yaml:5:15: `released` 的值 `2023-02-30` 不是有效日期；应写作 `YYYY`、`YYYY-MM` 或 `YYYY-MM-DD`，例如 `2022-11` 或 `2022-11-30`',
       'values.yaml:8:13: 父模型 `y` 不在注册表中；应为本文件中某个条目的 `id`',
-      'values.yaml:9:14: `via` 的值 `魔法` 无效；可选值：`预训练`、`继续预训练`、`代码训练`、`监督指令微调`、`RLHF`、`对话微调`、`多模态训练`、`规模扩展`、`迭代升级`、`论文成果`',
+      'values.yaml:9:14: `via` 的值 `魔法` 无效；可选值：`预训练`、`继续预训练`、`代码训练`、`监督指令微调`、`RLHF`、`强化学习`、`对话微调`、`多模态训练`、`规模扩展`、`迭代升级`、`论文成果`',
       'values.yaml:12:9: 来源 `http://example.com/x` 使用了 `http:`；来源只接受 `https://` 网址，例如 `https://arxiv.org/abs/2203.02155`',
       'values.yaml:13:9: 来源 `javascript:alert(1)` 使用了 `javascript:`；来源只接受 `https://` 网址，例如 `https://arxiv.org/abs/2203.02155`',
       'values.yaml:14:9: 来源 `not a url` 不是有效的网址；应写作 `https://` 开头的完整网址',
