@@ -39,7 +39,7 @@ export function ruleDocsUrl(rule: string): string {
 export const MODEL_LINK_CLASS = 'model-link';
 
 /** The lint rules by short id (`lint-rules/<id>.ts`); shown as `llmbook/<id>`. */
-export const RULE_NAMES = ['terminology', 'model-names', 'unknown-models', 'reference-links', 'internal-links', 'cjk-spacing'] as const;
+export const RULE_NAMES = ['terminology', 'model-names', 'unknown-models', 'reference-links', 'internal-links', 'cjk-spacing', 'retired-models'] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
 /** The lint config at the repository root, and where the CLI keeps its cache. */

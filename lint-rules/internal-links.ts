@@ -59,13 +59,13 @@
  *
  *   ## GPT-4 Turbo
  *
- *   见 [上文](#gpt4-turbo) 和 [时间线](/timeline#gpt-5)。
+ *   见 [上文](#gpt4-turbo) 和 [时间线](/timeline#gpt-9)。
  *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
  *   5:3-5:20: 锚点不存在：`#gpt4-turbo` 不是本文件中任何标题的 id；相近的锚点：`#gpt-4-turbo`
- *   5:23-5:45: 时间线锚点不存在：`gpt-5` 不是 `data/models.yaml` 中的模型 id；相近的 id：`gpt-4`、`gpt-2`
+ *   5:23-5:45: 时间线锚点不存在：`gpt-9` 不是 `data/models.yaml` 中的模型 id；相近的 id：`gpt-5`、`gpt-4`
  */
 import fs from 'node:fs';
 import path from 'node:path';

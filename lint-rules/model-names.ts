@@ -15,6 +15,10 @@
  *   `PaLM2`）。去掉分隔符后恰好只对应注册表里的一个名称时可以修复，否则消息列出所有候选。
  *   数字从不合并：Azure 的写法 `gpt-35-turbo` 不会被当作 `gpt-3.5-turbo`。
  *
+ * 系列名称（`Llama`、`GPT`、`Llama 系列`，即注册表里 `type: family` 的条目）是已知名称，
+ * 永远不会被改写成某一个模型的写法；既可能指系列也可能指模型的错误大小写（`llama`：`LLaMA` 还是 `Llama`）
+ * 会列出两个候选，不提供修复。
+ *
  * 注册表里根本没有的、看起来像模型的名称不算拼写错误，由 [unknown-models](./unknown-models.md) 规则报告（默认是警告）。
  * 两条规则共用对一章的同一次扫描。
  *
@@ -45,12 +49,16 @@
  *
  *   基于code-davinci-002的模型，以及 GPT-4 Turbo 和 Llama 2。
  *
+ *   Llama 系列从 Llama-1 到 Llama 3 都公开了权重；第一代写作 LLaMA，GPT 和 Claude 也是系列名。
+ *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
  *   chatgpt 于 2022 年发布，Gpt-4 于 2023 年发布。
  *
  *   基于GPT3的模型，以及 text-davinci003 和 `text_davinci_003`。
+ *
+ *   llama 有好几代，GPT 4 是其中一个系列的第四代。
  *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
@@ -60,6 +68,8 @@
  *   3:3-3:7: 模型名称写法不对：`GPT3` 应写作 `GPT-3`
  *   3:14-3:29: 模型名称写法不对：`text-davinci003` 应写作 `text-davinci-003`
  *   3:33-3:49: 模型名称写法不对：`text_davinci_003` 应写作 `text-davinci-003`
+ *   5:1-5:6: 模型名称写法不对：`llama` 应写作 `Llama` 或 `LLaMA` 之一
+ *   5:12-5:17: 模型名称写法不对：`GPT 4` 应写作 `GPT-4`
  *
  * @example
  *   {"name": "not-ok.md", "label": "fixed"}
@@ -67,6 +77,8 @@
  *   ChatGPT 于 2022 年发布，GPT-4 于 2023 年发布。
  *
  *   基于GPT-3的模型，以及 text-davinci-003 和 `text-davinci-003`。
+ *
+ *   llama 有好几代，GPT-4 是其中一个系列的第四代。
  *
  * @example
  *   {"name": "unknown.md"}

@@ -25,6 +25,7 @@ import unknownModels from './unknown-models';
 import terminology from './terminology';
 import internalLinks from './internal-links';
 import referenceLinks from './reference-links';
+import retiredModels from './retired-models';
 
 export type {LintConfig, RuleSetting, Severity} from './engine/config';
 
@@ -42,12 +43,14 @@ export const rules: Partial<Record<RuleName, LintPlugin>> = {
   'reference-links': referenceLinks as LintPlugin,
   'internal-links': internalLinks as LintPlugin,
   'cjk-spacing': cjkSpacing as LintPlugin,
+  'retired-models': retiredModels as LintPlugin,
 };
 
 /**
  * Every rule on: what the book is held to when `.lintrc.yaml` says nothing. All are
- * errors except `unknown-models`, a warning (a model the registry lacks is for a
- * person to add, not a reason to fail CI).
+ * errors except `unknown-models` (a model the registry lacks is for a person to
+ * add, not a reason to fail CI) and `retired-models` (a shutdown date in the
+ * registry must not turn yesterday's green build red), which are warnings.
  */
 export const DEFAULT_CONFIG: LintConfig = {
   rules: {
@@ -57,6 +60,7 @@ export const DEFAULT_CONFIG: LintConfig = {
     'reference-links': 'error',
     'internal-links': 'error',
     'cjk-spacing': 'error',
+    'retired-models': 'warn',
   },
 };
 

@@ -13,8 +13,10 @@
  *
  * 在正文文本和整个内容恰好是一个名称的行内代码里，报告看起来属于某个已知系列、
  * 但版本不在注册表里的名称：第一个数字之前的字母与注册表里的某个名称相同（`text-davinci-004`、
- * `GPT-5`），或者是系列名后跟一个空格和版本号（`Claude 4`）。消息列出同一系列里最接近的名称（先按编辑距离，
- * 再按最接近的版本号）。规模不是版本：`Llama 7B` 不会被报告。
+ * `GPT-5`），或者是系列名后跟一个空格和版本号（`Claude 4`）。消息列出同一系列里最接近的名称：先按最接近的代际，
+ * 再按编辑距离，所以 `Llama-1` 指向 `LLaMA`（一个系列的第一个模型常常不带编号），而不是 `Llama 2`。
+ * 注册表里的系列（`type: family`，例如 `Llama`、`GPT`）即使名称拼写不同，也会把成员归在一起。
+ * 规模不是版本：`Llama 7B` 不会被报告。系列名（`Llama 系列`、`GPT`）是已知名称，不是某个模型的拼写错误。
  *
  * 已知名称的写法错误（大小写、分隔符）归 [model-names](./model-names.md) 规则处理，
  * 它会修复这类错误；两条规则共用对一章的同一次扫描，从不报告同一个名称。
@@ -45,20 +47,23 @@
  *
  *   Llama 2 有 7B、13B 和 70B 三种规模，Llama 7B 是最小的一种。
  *
+ *   Llama 系列从 Llama-1 到 Llama 4 都公开了权重，GPT 系列则只有 gpt-oss 公开。
+ *
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
- *   text-davinci-004 并不存在，GPT-5 也还没有收录。
+ *   text-davinci-004 并不存在，GPT-7 也还没有收录。
  *
- *   据说 Claude 4 和 `gpt-6` 也在路上。
+ *   据说 Claude 9 和 `gpt-8` 也在路上，Llama 0 则从未有过。
  *
  * @example
  *   {"name": "not-ok.md", "label": "output"}
  *
  *   1:1-1:17: 未知模型：`text-davinci-004` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`text-davinci-003`、`text-davinci-002`
- *   1:23-1:28: 未知模型：`GPT-5` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-4`、`GPT-3`
- *   3:4-3:12: 未知模型：`Claude 4` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Claude 3`、`Claude 2`
- *   3:16-3:21: 未知模型：`gpt-6` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-4`、`GPT-3`
+ *   1:23-1:28: 未知模型：`GPT-7` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-5.1`、`GPT-5`
+ *   3:4-3:12: 未知模型：`Claude 9` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Claude Opus 4.5`、`Claude Haiku 4.5`
+ *   3:16-3:21: 未知模型：`gpt-8` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-5.1`、`GPT-5`
+ *   3:28-3:35: 未知模型：`Llama 0` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Llama 1`、`Llama-1`
  *
  * @example
  *   {"name": "code.md"}

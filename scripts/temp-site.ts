@@ -23,6 +23,7 @@ const SITE_FILES = [
   'src',
   'static',
   'plugins',
+  'core',
   'data',
 ];
 

@@ -52,7 +52,7 @@ describe('reading our lint’s JSON', () => {
 describe('ruleConfig', () => {
   it('turns one rule on and every other off', () => {
     expect(ruleConfig('cjk-spacing')).toBe(
-      'rules:\n  terminology: off\n  model-names: off\n  unknown-models: off\n  reference-links: off\n  internal-links: off\n  cjk-spacing: error\n',
+      'rules:\n  terminology: off\n  model-names: off\n  unknown-models: off\n  reference-links: off\n  internal-links: off\n  cjk-spacing: error\n  retired-models: off\n',
     );
   });
 });

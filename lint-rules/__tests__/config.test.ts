@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     const f = shown('bad.yaml');
     expect(problemsOf(fixture('bad.yaml'))).toEqual([
       `${f}:2:16: 规则 \`terminology\` 的级别 \`fatal\` 无效；可选值：\`off\`、\`warn\`、\`error\``,
-      `${f}:3:3: 未知规则 \`model-name\`；可用规则：\`terminology\`、\`model-names\`、\`unknown-models\`、\`reference-links\`、\`internal-links\`、\`cjk-spacing\``,
+      `${f}:3:3: 未知规则 \`model-name\`；可用规则：\`terminology\`、\`model-names\`、\`unknown-models\`、\`reference-links\`、\`internal-links\`、\`cjk-spacing\`、\`retired-models\``,
       `${f}:4:24: 规则 \`cjk-spacing\` 的选项应为映射，例如 \`[error, {}]\``,
       `${f}:5:21: 规则 \`reference-links\` 的级别 \`loud\` 无效；可选值：\`off\`、\`warn\`、\`error\``,
       `${f}:6:30: 规则 \`internal-links\` 的设置最多两项：\`[级别, {选项}]\`，例如 \`[warn, {}]\``,

@@ -45,9 +45,15 @@ async function lintBoth(text: string): Promise<VFileMessage[]> {
 }
 
 describe('nearestNames', () => {
-  it('ranks by edit distance, then by the nearest version number', () => {
+  it('ranks by the nearest generation, then by edit distance', () => {
     expect(nearestNames('text-davinci-004', ['text-davinci-001', 'text-davinci-002', 'text-davinci-003'])).toEqual(['text-davinci-003', 'text-davinci-002']);
     expect(nearestNames('GPT-5', ['GPT-1', 'GPT-2', 'GPT-3', 'GPT-4'])).toEqual(['GPT-4', 'GPT-3']);
+    expect(nearestNames('GPT-5', ['GPT-3', 'GPT-4 Turbo', 'GPT-4'])).toEqual(['GPT-4', 'GPT-4 Turbo']);
+  });
+
+  it('takes a family member without a number for the first generation (`Llama-1` → `LLaMA`)', () => {
+    expect(nearestNames('Llama-1', ['LLaMA', 'Llama 2', 'Llama 3'])).toEqual(['LLaMA', 'Llama 2']);
+    expect(nearestNames('Llama 1', ['Llama 2', 'Llama 3', 'LLaMA'])).toEqual(['LLaMA', 'Llama 2']);
   });
 });
 
@@ -55,7 +61,7 @@ describe('unknown-models on a fixture registry', () => {
   it('reports model-like names the registry lacks, with the nearest names; not misspelt known names', async () => {
     const messages = await lint(fs.readFileSync(path.join(FIXTURES, 'mixed.md'), 'utf8'));
     expect(messages.map(formatMessage)).toEqual([
-      `21:15-21:20: 未知模型：\`GPT-5\` 不在 \`${SHOWN}\` 中，请先在注册表中添加；相近的名称：\`GPT-4\`、\`GPT-3\``,
+      `21:15-21:20: 未知模型：\`GPT-5\` 不在 \`${SHOWN}\` 中，请先在注册表中添加；相近的名称：\`GPT-4\`、\`GPT-4 Turbo\``,
       `21:21-21:28: 未知模型：\`Llama 3\` 不在 \`${SHOWN}\` 中，请先在注册表中添加；相近的名称：\`Llama 2\``,
     ]);
   });
@@ -103,7 +109,7 @@ describe('unknown-models and model-names share one scan', () => {
     const messages = await lintBoth('GPT3 与 GPT-5。');
     expect(messages.map((m) => [m.ruleId, formatMessage(m)])).toEqual([
       ['model-names', '1:1-1:5: 模型名称写法不对：`GPT3` 应写作 `GPT-3`'],
-      ['unknown-models', `1:8-1:13: 未知模型：\`GPT-5\` 不在 \`${SHOWN}\` 中，请先在注册表中添加；相近的名称：\`GPT-4\`、\`GPT-3\``],
+      ['unknown-models', `1:8-1:13: 未知模型：\`GPT-5\` 不在 \`${SHOWN}\` 中，请先在注册表中添加；相近的名称：\`GPT-4\`、\`GPT-4 Turbo\``],
     ]);
   });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {ROOT_DIR} from '../../core/constants';
 import {DEFAULT_MODELS_PATH, loadRegistry} from '../../core/registry/load';
 import {createMatcher, registryNames, type Matcher} from '../../core/registry/matcher';
-import type {Registry} from '../../core/registry/types';
+import type {Lifecycle, Registry} from '../../core/registry/types';
 
 /** The options of both rules that read the registry (`model-names`, `unknown-models`). */
 export interface ModelRegistryOptions {
@@ -32,6 +32,34 @@ export interface ModelIndex {
   families: ReadonlyMap<string, readonly string[]>;
   /** The registry file as shown in messages (`data/models.yaml`). */
   shownFile: string;
+  /**
+   * API spellings (the id and every lower-case name or alias, e.g. `text-davinci-003`)
+   * of the deprecated and retired models → the model, for `retired-models`.
+   */
+  ended: ReadonlyMap<string, EndedModel>;
+}
+
+/** A model whose maker has deprecated or shut it down. */
+export interface EndedModel {
+  id: string;
+  lifecycle: Lifecycle;
+  /** The replacement's name as the registry spells it, when there is one. */
+  replacement?: string;
+}
+
+/** An API model name: lower-case letters, digits, `.` and `-` (`gpt-4-0314`), never a display name. */
+const API_NAME = /^[a-z0-9][a-z0-9.-]*$/;
+
+function endedModels(registry: Registry): Map<string, EndedModel> {
+  const ended = new Map<string, EndedModel>();
+  for (const entry of registry.entries) {
+    const {lifecycle} = entry;
+    if (!lifecycle) continue;
+    const replacement = lifecycle.replacement === undefined ? undefined : registry.byId.get(lifecycle.replacement);
+    const model: EndedModel = {id: entry.id, lifecycle, ...(replacement ? {replacement: API_NAME.test(replacement.name) ? replacement.name : replacement.id} : {})};
+    for (const name of [entry.id, entry.name, ...entry.aliases]) if (API_NAME.test(name)) ended.set(name, model);
+  }
+  return ended;
 }
 
 function isDigit(ch: string | undefined): boolean {
@@ -78,6 +106,27 @@ export function familyStem(text: string): string | undefined {
   return /^[a-z]{2,}$/.test(stem) ? stem : undefined;
 }
 
+/**
+ * The registry's own families (`type: family`): each of the family's one-word names
+ * (`Llama`, `GPT`) becomes a stem whose names are every name of its members, so an
+ * unknown `Llama-1` is compared with `LLaMA`, which has no number and no stem of its own.
+ */
+function addRegistryFamilies(registry: Registry, families: Map<string, string[]>): void {
+  for (const family of registry.entries) {
+    if (family.type !== 'family') continue;
+    const members = family.members.flatMap((id) => {
+      const member = registry.byId.get(id);
+      return member ? [member.name, ...member.aliases] : [];
+    });
+    for (const name of [family.name, ...family.aliases]) {
+      const stem = normaliseKey(name);
+      if (!/^[a-z]{2,}$/.test(stem)) continue;
+      const known = families.get(stem) ?? [];
+      families.set(stem, [...known, ...members.filter((m) => !known.includes(m))]);
+    }
+  }
+}
+
 export function buildModelIndex(registry: Registry): ModelIndex {
   const pairs = registryNames(registry);
   const byKey = new Map<string, string[]>();
@@ -90,6 +139,7 @@ export function buildModelIndex(registry: Registry): ModelIndex {
     const stem = familyStem(name);
     if (stem) families.set(stem, [...(families.get(stem) ?? []), name]);
   }
+  addRegistryFamilies(registry, families);
   const relative = path.relative(ROOT_DIR, registry.file);
   return {
     fold: createMatcher(pairs, {foldCase: true}),
@@ -97,6 +147,7 @@ export function buildModelIndex(registry: Registry): ModelIndex {
     ids: new Set(registry.entries.map((entry) => entry.id)),
     byKey,
     families,
+    ended: endedModels(registry),
     shownFile: relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : registry.file,
   };
 }

@@ -63,23 +63,31 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
-function leadingNumber(text: string): number {
+/**
+ * The generation a name states: its first number (`Llama 3.1` → 3.1). A family's
+ * first model often has no number (`LLaMA`, `Claude`): it counts as generation 1,
+ * so `Llama-1` is nearest to `LLaMA`.
+ */
+function generation(text: string): number {
   const m = /\d+(?:\.\d+)?/.exec(text);
-  return m ? Number(m[0]) : Number.NaN;
+  return m ? Number(m[0]) : 1;
 }
 
-/** The closest names of the family: by edit distance, then by how near the version number is. */
+/**
+ * The closest names of the family: by how near the generation is, then by edit
+ * distance (edit distance alone takes `Llama-1` for `Llama 2`).
+ */
 export function nearestNames(text: string, family: readonly string[]): string[] {
   const lowered = text.toLowerCase();
-  const version = leadingNumber(text);
+  const version = generation(text);
   return family
     .map((name, order) => ({
       name,
       order,
       distance: levenshtein(lowered, name.toLowerCase()),
-      gap: Math.abs(leadingNumber(name) - version) || 0,
+      gap: Math.abs(generation(name) - version),
     }))
-    .sort((x, y) => x.distance - y.distance || x.gap - y.gap || x.order - y.order)
+    .sort((x, y) => x.gap - y.gap || x.distance - y.distance || x.order - y.order)
     .slice(0, MAX_NEAREST)
     .map((c) => c.name);
 }
@@ -140,6 +148,8 @@ function unknownSuccessor(text: string, match: Match, runs: readonly Run[], inde
   const next = runs.find((run) => run.start === match.end + 1);
   if (!next || !SPACED_VERSION.test(text.slice(next.start, next.end))) return undefined;
   const combined = text.slice(match.start, next.end);
+  // `GPT 4` is `GPT-4` spelt with a space, not an unknown member of the GPT family.
+  if (index.byKey.has(normaliseKey(combined))) return judge(combined, match.start, next.end, index);
   const nearest = unknownName(combined, index);
   return nearest ? {kind: 'unknown', start: match.start, end: next.end, text: combined, nearest} : undefined;
 }
@@ -154,7 +164,13 @@ export function scanModelNames(text: string, index: ModelIndex): Finding[] {
     const actual = text.slice(match.start, match.end);
     if (successor) findings.push(successor);
     else if (!index.names.has(actual)) {
-      findings.push({kind: 'spelling', start: match.start, end: match.end, text: actual, expected: match.name});
+      // `llama` may be the family (`Llama`) or its first model (`LLaMA`): list both, fix neither.
+      const candidates = index.byKey.get(normaliseKey(actual)) ?? [match.name];
+      findings.push(
+        candidates.length > 1
+          ? {kind: 'ambiguous', start: match.start, end: match.end, text: actual, candidates: [...candidates]}
+          : {kind: 'spelling', start: match.start, end: match.end, text: actual, expected: candidates[0]},
+      );
     }
     covered.push({start: match.start, end: successor ? successor.end : match.end});
   }

@@ -14,4 +14,5 @@ export const KIND_LABELS: Record<ModelKind, string> = {
   embedding: '嵌入模型',
   paper: '论文',
   event: '事件',
+  family: '模型系列',
 };

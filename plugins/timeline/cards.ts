@@ -15,13 +15,14 @@ export function firstSentence(summary: string, max = 80): string {
 }
 
 function statusText(entry: TimelineEntry): string | undefined {
-  if (entry.status === undefined) return undefined;
+  // An active model says nothing: the card speaks only of a model that is going or gone.
+  if (entry.status === 'active') return undefined;
   const parts =
     entry.shutdown === undefined
       ? [STATUS_LABELS[entry.status]]
       : entry.status === 'retired'
-        ? [`已于 ${entry.shutdown} 下线`]
-        : [STATUS_LABELS[entry.status], `计划于 ${entry.shutdown} 下线`];
+        ? [`已于 ${entry.shutdown.text} 下线`]
+        : [STATUS_LABELS[entry.status], `计划于 ${entry.shutdown.text} 下线`];
   if (entry.replacement) parts.push(`由 ${entry.replacement.name} 接替`);
   return parts.join('，');
 }

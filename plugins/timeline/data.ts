@@ -3,26 +3,19 @@
  * children computed from the parents, years, filter facets and the diagram. Pure.
  */
 import {compareReleaseDates} from '../../core/registry/dates';
-import type {ModelEntry, Registry} from '../../core/registry/types';
-import {KIND_LABELS} from './labels';
+import type {ModelEntry, Registry, ReleaseDate} from '../../core/registry/types';
+import {KIND_LABELS, STATUS_LABELS} from './labels';
 import {layoutLineage} from './layout';
-import type {ChapterMention, FacetOption, Relation, TimelineEntry, TimelinePageData, TimelineYear} from './types';
+import type {ChapterMention, EntryDate, EntryRef, FacetOption, Relation, TimelineEntry, TimelinePageData, TimelineYear} from './types';
+
+function dateOf(date: ReleaseDate): EntryDate {
+  return {text: date.text, estimated: date.estimated === true};
+}
 
 function chronological(a: ModelEntry, b: ModelEntry, order: Map<string, number>): number {
   return compareReleaseDates(a.released, b.released) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 }
 
-const nameOf = (registry: Registry, id: string) => ({id, name: registry.byId.get(id)?.name ?? id});
-
-/** Succession and lifecycle, only the fields the registry gives. */
-function lifecycle(entry: ModelEntry, registry: Registry): Partial<TimelineEntry> {
-  return {
-    ...(entry.supersedes?.length ? {supersedes: entry.supersedes.map((id) => nameOf(registry, id))} : {}),
-    ...(entry.status === undefined ? {} : {status: entry.status}),
-    ...(entry.shutdown === undefined ? {} : {shutdown: entry.shutdown.text}),
-    ...(entry.replacement === undefined ? {} : {replacement: nameOf(registry, entry.replacement)}),
-  };
-}
 
 /** Entries in release order (registry order breaks ties), each with its children and back-links. */
 export function buildEntries(registry: Registry, mentions: ReadonlyMap<string, ChapterMention[]>): TimelineEntry[] {
@@ -36,6 +29,13 @@ export function buildEntries(registry: Registry, mentions: ReadonlyMap<string, C
       children.set(parent.id, list);
     }
   }
+  const ref = (id: string): EntryRef => ({id, name: registry.byId.get(id)?.name ?? id});
+  const supersededBy = new Map<string, EntryRef[]>();
+  for (const entry of sorted) {
+    for (const id of entry.supersedes) supersededBy.set(id, [...(supersededBy.get(id) ?? []), {id: entry.id, name: entry.name}]);
+  }
+  const optional = <K extends string>(key: K, date: ReleaseDate | undefined) =>
+    (date === undefined ? {} : {[key]: dateOf(date)}) as Partial<Record<K, EntryDate>>;
   return sorted.map((entry) => ({
     id: entry.id,
     type: entry.type,
@@ -44,16 +44,28 @@ export function buildEntries(registry: Registry, mentions: ReadonlyMap<string, C
     org: entry.org,
     released: entry.released.text,
     precision: entry.released.precision,
+    estimated: entry.released.estimated === true,
+    ...optional('announced', entry.announced),
+    ...optional('paper', entry.paper),
     year: entry.released.text.slice(0, 4),
     kind: entry.kind,
     kindLabel: KIND_LABELS[entry.kind],
     ...(entry.params === undefined ? {} : {params: entry.params}),
     parents: entry.parents.map((p) => ({id: p.id, name: registry.byId.get(p.id)?.name ?? p.id, via: p.via})),
     children: children.get(entry.id) ?? [],
+    supersedes: entry.supersedes.map(ref),
+    supersededBy: supersededBy.get(entry.id) ?? [],
+    ...(entry.family === undefined ? {} : {family: ref(entry.family)}),
+    members: entry.members.map(ref),
+    status: entry.status,
+    statusLabel: STATUS_LABELS[entry.status],
+    ...optional('deprecated', entry.lifecycle?.deprecated),
+    ...optional('shutdown', entry.lifecycle?.shutdown),
+    ...(entry.lifecycle?.replacement === undefined ? {} : {replacement: ref(entry.lifecycle.replacement)}),
+    statusSources: [...(entry.lifecycle?.sources ?? [])],
     summary: entry.summary,
     sources: [...entry.sources],
     mentions: mentions.get(entry.id) ?? [],
-    ...lifecycle(entry, registry),
   }));
 }
 
@@ -87,6 +99,11 @@ export function kindFacets(entries: readonly TimelineEntry[]): FacetOption[] {
   return facet(entries, (e) => e.kind, (v) => labels.get(v) ?? v);
 }
 
+/** Statuses, most entries first, with their Chinese labels (在用 / 已停用 / 已下线). */
+export function statusFacets(entries: readonly TimelineEntry[]): FacetOption[] {
+  return facet(entries, (e) => e.status, (v) => STATUS_LABELS[v as TimelineEntry['status']] ?? v);
+}
+
 export interface PageDataOptions {
   title: string;
   description: string;
@@ -100,8 +117,10 @@ export function buildPageData(entries: TimelineEntry[], options: PageDataOptions
     years: groupByYear(entries),
     orgs: orgFacets(entries),
     kinds: kindFacets(entries),
+    statuses: statusFacets(entries),
+    // A family is a group on the page, not a node of the lineage: its members are drawn.
     lineage: layoutLineage(
-      entries.map((e, index) => ({
+      entries.filter((e) => e.kind !== 'family').map((e, index) => ({
         id: e.id,
         name: e.name,
         date: e.released,

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {loadRegistry} from '../../core/registry/load';
+import {loadRegistry, RegistryError} from '../../core/registry/load';
 import {registryMatcher} from '../../core/registry/matcher';
 import type {Registry} from '../../core/registry/types';
 import {buildCards} from './cards';
@@ -29,6 +29,22 @@ export interface TimelineContent {
   scanned: ScannedDoc[];
 }
 
+/**
+ * A RegistryError lists every problem with file:line:column. In a production build
+ * the list is printed alone (the same lines as `npm run lint`) and the build stops
+ * with exit code 1: thrown, Docusaurus would wrap it in two stack traces that bury
+ * the list. The dev server gets the error thrown, so it shows it and keeps watching.
+ */
+function loadRegistryOrExit(file: string): Registry {
+  try {
+    return loadRegistry(file);
+  } catch (error) {
+    if (!(error instanceof RegistryError) || process.env.NODE_ENV !== 'production') throw error;
+    process.stderr.write(`\n[ERROR] ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 export default function pluginTimeline(context: LoadContext, options: PluginOptions): Plugin<TimelineContent> {
   const {siteDir, baseUrl, siteConfig, generatedFilesDir} = context;
   // `npm start` serves this folder under baseUrl, so /timeline.json is there in development too.
@@ -44,9 +60,8 @@ export default function pluginTimeline(context: LoadContext, options: PluginOpti
 
     getPathsToWatch: () => [registryFile, path.join(docsDir, '**/*.{md,mdx}')],
 
-    // A RegistryError lists every problem with file:line:column; it stops the build as is.
     loadContent: () => {
-      const registry = loadRegistry(registryFile);
+      const registry = loadRegistryOrExit(registryFile);
       return {registry, scanned: scanDocs(siteDir, docsDir, registryMatcher(registry))};
     },
 

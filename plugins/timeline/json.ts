@@ -10,16 +10,26 @@
  *   "models": [                                               // release order, oldest first
  *     {
  *       "id": "code-davinci-002",                             // also the page anchor
- *       "type": "model",                                      // or "event"
+ *       "type": "model",                                      // or "event", "family"
  *       "name": "code-davinci-002",
  *       "aliases": [],
  *       "org": "OpenAI",
- *       "released": "2022-04",                                // as written: YYYY, YYYY-MM or YYYY-MM-DD
+ *       "released": "2022-03",                                // first public availability: YYYY, YYYY-MM or YYYY-MM-DD
  *       "precision": "month",                                 // "year" | "month" | "day"
+ *       "estimated": true,                                    // the release date is an estimate
+ *       "announced": {"text": "2024-09-12", "estimated": false}, // only when the registry gives it; so is "paper"
  *       "kind": "code",
  *       "params": "175B",                                     // only when the registry gives it
  *       "parents":  [{"id": "davinci", "via": "代码训练"}],
  *       "children": [{"id": "text-davinci-002", "via": "监督指令微调"}],
+ *       "supersedes": [], "supersededBy": [],                 // product succession (ids), not lineage
+ *       "family": "gpt-family",                               // only for members of a family
+ *       "members": [],                                        // for a `type: "family"` entry: its models, release order
+ *       "status": "retired",                                  // "active" | "deprecated" | "retired"
+ *       "deprecated": {"text": "2023-03-20", "estimated": false}, // only when known; so is "shutdown"
+ *       "shutdown": {"text": "2023-03-23", "estimated": false},
+ *       "replacement": "gpt-3.5-turbo-instruct",              // only when the maker names one
+ *       "statusSources": ["https://platform.openai.com/docs/deprecations"],
  *       "summary": "…",
  *       "sources": ["https://…"],
  *       "url": "https://morsoli.github.io/llm-books/timeline#code-davinci-002",
@@ -38,7 +48,7 @@
  *
  * No timestamps: the same registry and docs give the same bytes.
  */
-import type {TimelineEntry} from './types';
+import type {EntryDate, TimelineEntry} from './types';
 
 export interface TimelineJsonMention {
   title: string;
@@ -55,10 +65,22 @@ export interface TimelineJsonModel {
   org: string;
   released: string;
   precision: TimelineEntry['precision'];
+  estimated: boolean;
+  announced?: EntryDate;
+  paper?: EntryDate;
   kind: TimelineEntry['kind'];
   params?: string;
   parents: Array<{id: string; via: string}>;
   children: Array<{id: string; via: string}>;
+  supersedes: string[];
+  supersededBy: string[];
+  family?: string;
+  members: string[];
+  status: TimelineEntry['status'];
+  deprecated?: EntryDate;
+  shutdown?: EntryDate;
+  replacement?: string;
+  statusSources: string[];
   summary: string;
   sources: string[];
   url: string;
@@ -89,10 +111,22 @@ export function buildTimelineJson(entries: readonly TimelineEntry[], origin: str
       org: e.org,
       released: e.released,
       precision: e.precision,
+      estimated: e.estimated,
+      ...(e.announced ? {announced: e.announced} : {}),
+      ...(e.paper ? {paper: e.paper} : {}),
       kind: e.kind,
       ...(e.params === undefined ? {} : {params: e.params}),
       parents: e.parents.map(({id, via}) => ({id, via})),
       children: e.children.map(({id, via}) => ({id, via})),
+      supersedes: e.supersedes.map((r) => r.id),
+      supersededBy: e.supersededBy.map((r) => r.id),
+      ...(e.family ? {family: e.family.id} : {}),
+      members: e.members.map((r) => r.id),
+      status: e.status,
+      ...(e.deprecated ? {deprecated: e.deprecated} : {}),
+      ...(e.shutdown ? {shutdown: e.shutdown} : {}),
+      ...(e.replacement ? {replacement: e.replacement.id} : {}),
+      statusSources: e.statusSources,
       summary: e.summary,
       sources: e.sources,
       url: `${page}#${e.id}`,

@@ -1,4 +1,4 @@
-import type {LifecycleStatus, ModelKind} from '../../core/registry/types';
+import type {ModelKind, ModelStatus} from '../../core/registry/types';
 
 /** Chinese labels for the registry's `kind` values, as the page shows them. */
 export const KIND_LABELS: Record<ModelKind, string> = {
@@ -14,11 +14,12 @@ export const KIND_LABELS: Record<ModelKind, string> = {
   embedding: '嵌入模型',
   paper: '论文',
   event: '事件',
+  family: '模型系列',
 };
 
-/** Chinese labels for the registry's lifecycle `status`. */
-export const STATUS_LABELS: Record<LifecycleStatus, string> = {
-  active: '可用',
-  deprecated: '已弃用',
+/** Chinese labels for a model's `status`, as the page's badges and filter show them. */
+export const STATUS_LABELS: Record<ModelStatus, string> = {
+  active: '在用',
+  deprecated: '已停用',
   retired: '已下线',
 };

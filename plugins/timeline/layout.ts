@@ -21,7 +21,7 @@
  * labels cannot overlap each other or be crossed by an edge, which the geometry tests
  * check on the real registry and on a synthetic one of 300 entries.
  */
-import type {EntryType, LifecycleStatus} from '../../core/registry/types';
+import type {EntryType, ModelStatus} from '../../core/registry/types';
 import type {EdgeKind, LayoutEdge, LayoutNode, LayoutYear, LineageEra, LineageLayout, Point} from './types';
 
 export interface LayoutInput {
@@ -36,7 +36,7 @@ export interface LayoutInput {
   parents: ReadonlyArray<{id: string; via: string}>;
   /** Earlier products this one replaced (product succession, not weights). */
   supersedes?: readonly string[];
-  status?: LifecycleStatus;
+  status?: ModelStatus;
 }
 
 export interface LayoutOptions {

@@ -2,13 +2,25 @@
  * The data the timeline plugin hands to its page component (through `createData`).
  * Plain JSON: the component imports these types only, never code from `plugins/`.
  */
-import type {EntryType, LifecycleStatus, ModelKind} from '../../core/registry/types';
+import type {EntryType, ModelKind, ModelStatus} from '../../core/registry/types';
 
 /** A model this entry grew from, or one that grew from it, with the training stage. */
 export interface Relation {
   id: string;
   name: string;
   via: string;
+}
+
+/** Another entry named by this one (family, members, succession, replacement). */
+export interface EntryRef {
+  id: string;
+  name: string;
+}
+
+/** A date other than the release, as written, and whether it is an estimate. */
+export interface EntryDate {
+  text: string;
+  estimated: boolean;
 }
 
 /** One `##`/`###` section of a chapter that mentions a model. */
@@ -42,21 +54,32 @@ export interface TimelineEntry {
   /** As written in the registry: `2022`, `2022-04` or `2022-04-13`. */
   released: string;
   precision: 'year' | 'month' | 'day';
+  /** The release date is an estimate (`estimated:` in the registry): shown as such. */
+  estimated: boolean;
+  announced?: EntryDate;
+  paper?: EntryDate;
   year: string;
   kind: ModelKind;
   kindLabel: string;
   params?: string;
   parents: Relation[];
   children: Relation[];
+  /** Product succession: what this entry replaces, and what replaced it. */
+  supersedes: EntryRef[];
+  supersededBy: EntryRef[];
+  /** The family this model belongs to; for a family, its members in release order. */
+  family?: EntryRef;
+  members: EntryRef[];
+  status: ModelStatus;
+  statusLabel: string;
+  deprecated?: EntryDate;
+  shutdown?: EntryDate;
+  replacement?: EntryRef;
+  /** The deprecation page or changelog behind the status. */
+  statusSources: string[];
   summary: string;
   sources: string[];
   mentions: ChapterMention[];
-  /** Earlier products this one replaced (only when the registry says so). */
-  supersedes?: Array<{id: string; name: string}>;
-  status?: LifecycleStatus;
-  /** When it was or will be switched off, as written. */
-  shutdown?: string;
-  replacement?: {id: string; name: string};
 }
 
 export interface TimelineYear {
@@ -81,7 +104,7 @@ export interface LayoutNode {
   /** The training stages of the parent edges (`← 代码训练`), drawn in the box. */
   stages?: string;
   type: EntryType;
-  status?: LifecycleStatus;
+  status?: ModelStatus;
   /** A stand-in for a parent from an earlier era; the link leads to its real entry. */
   ghost?: boolean;
   column: number;
@@ -141,6 +164,8 @@ export interface TimelinePageData {
   years: TimelineYear[];
   orgs: FacetOption[];
   kinds: FacetOption[];
+  /** 在用 / 已停用 / 已下线, most entries first. */
+  statuses: FacetOption[];
   lineage: LineageLayout;
 }
 

@@ -147,6 +147,41 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
     await page.close();
   });
 
+  it('hides the retired models with the 已下线 box, badges them, and shows them again', async () => {
+    const {page} = await open();
+    const status = page.locator('p[role="status"]');
+    const total = await page.locator('li[data-status]').count();
+    const retired = await page.locator('li[data-status="retired"]').count();
+    expect(retired).toBeGreaterThan(0);
+    // A retired entry carries a visible 已下线 badge, its shutdown date and its replacement.
+    const old = entry(page, 'text-davinci-003');
+    await expect(old.locator('p', {hasText: '已下线'}).count()).resolves.toBe(1);
+    await expect(old.locator('dd', {hasText: '2024-01-04'}).locator('a[href="#gpt-3.5-turbo-instruct"]').count()).resolves.toBe(1);
+
+    const box = page.locator('fieldset', {has: page.locator('legend', {hasText: '状态'})}).getByRole('checkbox', {name: /^已下线/});
+    await box.uncheck();
+    await expect.poll(() => status.textContent()).toBe(`显示 ${total - retired} / ${total} 个条目`);
+    await expect.poll(() => page.locator('h3#text-davinci-003').isVisible()).toBe(false);
+    const shown = await page.locator('li[data-status]:visible').evaluateAll((items) => items.map((li) => li.getAttribute('data-status')));
+    expect(shown).not.toContain('retired');
+    await expect(page.locator('h3[id="gpt-3.5-turbo-instruct"]').isVisible()).resolves.toBe(true);
+
+    await box.check();
+    await expect.poll(() => page.locator('li[data-status]:visible').count()).toBe(total);
+    await page.close();
+  });
+
+  it('marks an estimated release date and links a family to its members', async () => {
+    const {page} = await open('#llama-family');
+    await expect(entry(page, 'code-davinci-002').locator('abbr', {hasText: '估计'}).count()).resolves.toBe(1);
+    await expect(entry(page, 'davinci').locator('abbr').count()).resolves.toBe(0);
+    const members = entry(page, 'llama-family').locator('dt:text-is("成员") + dd a');
+    expect(await members.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))).toEqual(
+      expect.arrayContaining(['#llama', '#llama-2', '#llama-4']),
+    );
+    await page.close();
+  });
+
   it('filters by kind from the keyboard', async () => {
     const {page} = await open();
     const code = page.locator('fieldset', {has: page.locator('legend', {hasText: '类型'})}).getByRole('checkbox', {name: /^代码模型/});
@@ -184,5 +219,7 @@ describe.skipIf(skip)('the timeline page in a browser', () => {
     expect(model?.parents).toEqual([{id: 'davinci', via: '代码训练'}]);
     expect(model?.url).toBe('https://morsoli.github.io/llm-books/timeline#code-davinci-002');
     expect(model?.mentions.map((m) => m.url)).toContain('https://morsoli.github.io/llm-books/docs/book/llm/hello-chatgpt');
+    expect(model).toMatchObject({estimated: true, status: 'retired', shutdown: {text: '2023-03-23', estimated: false}});
+    expect(json.models.find((m) => m.id === 'llama-family')).toMatchObject({type: 'family', members: expect.arrayContaining(['llama', 'llama-4'])});
   });
 });

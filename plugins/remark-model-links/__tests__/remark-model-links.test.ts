@@ -62,6 +62,33 @@ describe('remark-model-links: what is a mention', () => {
   });
 });
 
+describe('remark-model-links: families in the real registry', () => {
+  const real = loadRegistry();
+  const realLinks = (markdown: string): string[] => {
+    const tree = parseMarkdown(markdown);
+    linkModels(tree, real, validateOptions({baseUrl: '/book/', mode: 'all'}));
+    const out: string[] = [];
+    visit(tree, 'link', (link: Link) => {
+      out.push(`${toString(link)} → ${link.url.replace('/book/timeline', '')}`);
+    });
+    return out;
+  };
+
+  it('links a family name to the family, and the first model to itself', () => {
+    expect(realLinks('Llama 系列里，LLaMA 是第一代，Llama 2 接替了它；GPT 和 Claude 也是系列。')).toEqual([
+      'Llama 系列 → #llama-family',
+      'LLaMA → #llama',
+      'Llama 2 → #llama-2',
+      'GPT → #gpt-family',
+      'Claude → #claude-family',
+    ]);
+  });
+
+  it('links `Llama-1` to the first model, never the family name to a model', () => {
+    expect(realLinks('从 Llama-1 到 Llama 3，Llama 一直公开权重。')).toEqual(['Llama-1 → #llama', 'Llama 3 → #llama-3', 'Llama → #llama-family']);
+  });
+});
+
 describe('remark-model-links: never linked', () => {
   const cases: Array<[string, string]> = [
     ['fenced code', '```\nChatGPT\n```'],

@@ -20,12 +20,12 @@ describe('hover card data', () => {
 
   it('states the lifecycle in words when the registry gives it', () => {
     const gpt = entries.find((e) => e.id === 'text-davinci-003') as TimelineEntry;
-    const retired: TimelineEntry = {...gpt, status: 'retired', shutdown: '2024-01-04', replacement: {id: 'chatgpt', name: 'ChatGPT'}};
-    const deprecated: TimelineEntry = {...gpt, status: 'deprecated', shutdown: '2026-06'};
+    const retired: TimelineEntry = {...gpt, status: 'retired', shutdown: {text: '2024-01-04', estimated: false}, replacement: {id: 'chatgpt', name: 'ChatGPT'}};
+    const deprecated: TimelineEntry = {...gpt, status: 'deprecated', shutdown: {text: '2026-06', estimated: false}};
     expect(buildCards([retired])[gpt.id].status).toBe('已于 2024-01-04 下线，由 ChatGPT 接替');
-    expect(buildCards([deprecated])[gpt.id].status).toBe('已弃用，计划于 2026-06 下线');
-    expect(buildCards([{...gpt, status: 'active'}])[gpt.id].status).toBe('可用');
-    expect(buildCards([{...gpt, status: 'retired'}])[gpt.id].status).toBe('已下线');
+    expect(buildCards([deprecated])[gpt.id].status).toBe('已停用，计划于 2026-06 下线');
+    expect(buildCards([{...gpt, status: 'active'}])[gpt.id].status).toBeUndefined();
+    expect(buildCards([{...gpt, status: 'retired', shutdown: undefined, replacement: undefined}])[gpt.id].status).toBe('已下线');
   });
 
   it('keeps only the summary’s first sentence, cut when long', () => {

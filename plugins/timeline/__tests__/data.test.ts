@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadRegistry} from '../../../core/registry/load';
-import {buildEntries, buildPageData, groupByYear, kindFacets, orgFacets} from '../data';
+import {loadRegistry, parseRegistry} from '../../../core/registry/load';
+import {buildEntries, buildPageData, groupByYear, kindFacets, orgFacets, statusFacets} from '../data';
 import {buildTimelineJson} from '../json';
 import type {ChapterMention} from '../types';
 
@@ -98,9 +98,15 @@ describe('buildTimelineJson', () => {
       org: 'OpenAI',
       released: '2022-04',
       precision: 'month',
+      estimated: false,
       kind: 'code',
       parents: [{id: 'davinci', via: '代码训练'}],
       children: [{id: 'text-davinci-002', via: '监督指令微调'}],
+      supersedes: [],
+      supersededBy: [],
+      members: [],
+      status: 'active',
+      statusSources: [],
       summary: '在代码上继续训练。',
       sources: ['https://platform.openai.com/docs/model-index-for-researchers'],
       url: 'https://example.org/base/timeline#code-davinci-002',
@@ -118,5 +124,74 @@ describe('buildTimelineJson', () => {
   it('includes params only where the registry gives them', () => {
     expect(json.models.find((m) => m.id === 'davinci')?.params).toBe('175B');
     expect('params' in (json.models.find((m) => m.id === 'bert') ?? {})).toBe(false);
+  });
+});
+
+describe('families, succession, lifecycle and estimated dates', () => {
+  const source = `models:
+  - id: gpt-family
+    name: GPT 系列
+    aliases: [GPT]
+    type: family
+    org: OpenAI
+    summary: 系列。
+    sources: [https://example.com/gpt]
+  - id: old-model
+    name: old-model-001
+    family: gpt-family
+    org: OpenAI
+    released: 2022-03
+    estimated: [released]
+    paper: 2022-04-01
+    kind: code
+    status: retired
+    deprecated: 2023-07-06
+    shutdown: 2024-01-04
+    replacement: new-model
+    status_sources: [https://example.com/deprecations]
+    summary: 旧。
+    sources: [https://example.com/old]
+  - id: new-model
+    name: new-model-002
+    family: gpt-family
+    org: OpenAI
+    released: 2023-09
+    kind: chat
+    supersedes: [old-model]
+    summary: 新。
+    sources: [https://example.com/new]
+`;
+  const registry = parseRegistry(source, 'models.yaml');
+  const entries = buildEntries(registry, new Map());
+  const json = buildTimelineJson(entries, 'https://example.org', '/timeline');
+  const byId = (id: string) => json.models.find((m) => m.id === id);
+
+  it('places the family at its first member, with its members in release order', () => {
+    expect(entries.map((e) => `${e.released} ${e.id}`)).toEqual(['2022-03 gpt-family', '2022-03 old-model', '2023-09 new-model']);
+    expect(entries[0]).toMatchObject({type: 'family', kind: 'family', kindLabel: '模型系列', estimated: false});
+    expect(byId('gpt-family')).toMatchObject({members: ['old-model', 'new-model'], status: 'active'});
+    expect(byId('new-model')).toMatchObject({family: 'gpt-family', supersedes: ['old-model'], supersededBy: [], parents: []});
+  });
+
+  it('publishes the lifecycle, the replacement and the estimated marks', () => {
+    expect(byId('old-model')).toMatchObject({
+      estimated: true,
+      paper: {text: '2022-04-01', estimated: false},
+      status: 'retired',
+      deprecated: {text: '2023-07-06', estimated: false},
+      shutdown: {text: '2024-01-04', estimated: false},
+      replacement: 'new-model',
+      statusSources: ['https://example.com/deprecations'],
+      supersededBy: ['new-model'],
+    });
+    expect(entries.find((e) => e.id === 'old-model')).toMatchObject({statusLabel: '已下线', replacement: {id: 'new-model', name: 'new-model-002'}});
+  });
+
+  it('counts statuses for the filter, with Chinese labels', () => {
+    expect(statusFacets(entries)).toEqual([
+      {value: 'active', label: '在用', count: 2},
+      {value: 'retired', label: '已下线', count: 1},
+    ]);
+    expect(buildPageData(entries, {title: 't', description: 'd', jsonUrl: null}).statuses).toEqual(statusFacets(entries));
   });
 });

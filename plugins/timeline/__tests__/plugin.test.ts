@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type {AllContent, LoadContext, PluginContentLoadedActions, RouteConfig} from '@docusaurus/types';
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import {RegistryError} from '../../../core/registry/load';
 import pluginTimeline, {PLUGIN_NAME, type TimelineContent} from '../index';
 import type {TimelineJson} from '../json';
@@ -123,5 +123,26 @@ describe('timeline plugin', () => {
     const lines = (error as RegistryError).problems.map((p) => `${p.line}:${p.column}`);
     expect(lines).toEqual(['5:15', '15:13', '18:15']);
     expect((error as Error).message.startsWith('模型注册表有 3 处错误：\n')).toBe(true);
+  });
+
+  it('in a production build prints the full problem list without a stack trace and exits 1', async () => {
+    const plugin = pluginTimeline(context, {...OPTIONS, registryPath: '../bad-models.yaml'});
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    const exit = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      throw new Error(`exit ${code}`);
+    }) as typeof process.exit);
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      await expect(Promise.resolve().then(() => plugin.loadContent?.())).rejects.toThrow('exit 1');
+    } finally {
+      vi.unstubAllEnvs();
+      write.mockRestore();
+      exit.mockRestore();
+    }
+    const output = written.join('');
+    expect(output).toMatch(/^\n\[ERROR\] 模型注册表有 3 处错误：\n/);
+    expect(output.match(/bad-models\.yaml:\d+:\d+: /g)).toHaveLength(3);
+    expect(output).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,5 +1,5 @@
 import type {ReactNode} from 'react';
-import type {ChapterMention, Relation, TimelineEntry} from '@site/plugins/timeline/types';
+import type {ChapterMention, EntryDate, EntryRef, Relation, TimelineEntry} from '@site/plugins/timeline/types';
 import type {TimelineComponents} from './components';
 import {isSafeUrl, sourceLabel} from './filter';
 import styles from './styles.module.css';
@@ -24,6 +24,86 @@ function Relations({label, relations, Link}: {label: string; relations: Relation
             </li>
           ))}
         </ul>
+      </dd>
+    </>
+  );
+}
+
+/** Links to other entries (family, members, succession), without a training stage. */
+function Refs({label, refs, Link}: {label: string; refs: EntryRef[]; Link: TimelineComponents['Link']}): ReactNode {
+  if (refs.length === 0) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <ul className={styles.inlineList}>
+          {refs.map((r) => (
+            <li key={r.id}>
+              <Link to={`#${r.id}`}>{r.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+/** A date as written; an estimate says so (`约 2022-03（估计）`), on the page and to screen readers. */
+function DateText({date}: {date: EntryDate}): ReactNode {
+  return (
+    <>
+      <time dateTime={date.text}>{date.text}</time>
+      {date.estimated && (
+        <abbr className={styles.estimated} title="资料没有给出确切日期，这是估计值">
+          （估计）
+        </abbr>
+      )}
+    </>
+  );
+}
+
+/** Deprecation and shutdown dates, the replacement and the deprecation page. */
+function Lifecycle({entry, Link}: {entry: TimelineEntry; Link: TimelineComponents['Link']}): ReactNode {
+  if (entry.status === 'active') return null;
+  return (
+    <>
+      <dt>{entry.statusLabel}</dt>
+      <dd className={styles.lifecycle}>
+        {entry.deprecated && (
+          <>
+            宣布停用：<DateText date={entry.deprecated} />
+            {entry.shutdown ? '；' : '。'}
+          </>
+        )}
+        {entry.shutdown && (
+          <>
+            停止服务：<DateText date={entry.shutdown} />。
+          </>
+        )}
+        {entry.replacement && (
+          <>
+            {' '}
+            替代模型：<Link to={`#${entry.replacement.id}`}>{entry.replacement.name}</Link>。
+          </>
+        )}
+        {entry.statusSources.length > 0 && (
+          <>
+            {' '}
+            出处：
+            {entry.statusSources.map((url, i) => (
+              <span key={url}>
+                {i > 0 && '、'}
+                {isSafeUrl(url) ? (
+                  <a href={url} target="_blank" rel="noopener noreferrer">
+                    {sourceLabel(url)}
+                  </a>
+                ) : (
+                  sourceLabel(url)
+                )}
+              </span>
+            ))}
+          </>
+        )}
       </dd>
     </>
   );
@@ -91,13 +171,19 @@ export default function Entry({entry, hidden, components: {Heading, Link}}: Prop
       hidden={hidden}
       data-org={entry.org}
       data-kind={entry.kind}
-      data-type={entry.type}>
+      data-type={entry.type}
+      data-status={entry.status}>
       <article aria-labelledby={entry.id}>
         <Heading as="h3" id={entry.id} className={styles.entryTitle}>
           {entry.name}
         </Heading>
         <p className={styles.meta}>
-          <time dateTime={entry.released}>{entry.released}</time>
+          {entry.type === 'family' ? (
+            <span>首个成员：{entry.released}</span>
+          ) : (
+            <DateText date={{text: entry.released, estimated: entry.estimated}} />
+          )}
+          {entry.status !== 'active' && <span className={`${styles.badge} ${styles[entry.status]}`}>{entry.statusLabel}</span>}
           <span className={styles.org}>{entry.org}</span>
           <span className={styles.kind}>{entry.kindLabel}</span>
           {entry.params && <span className={styles.params}>参数量 {entry.params}</span>}
@@ -105,8 +191,29 @@ export default function Entry({entry, hidden, components: {Heading, Link}}: Prop
         {entry.aliases.length > 0 && <p className={styles.aliases}>又称：{entry.aliases.join('、')}</p>}
         <p className={styles.summary}>{entry.summary}</p>
         <dl className={styles.details}>
+          {entry.announced && (
+            <>
+              <dt>宣布</dt>
+              <dd>
+                <DateText date={entry.announced} />
+              </dd>
+            </>
+          )}
+          {entry.paper && (
+            <>
+              <dt>论文</dt>
+              <dd>
+                <DateText date={entry.paper} />
+              </dd>
+            </>
+          )}
+          <Lifecycle entry={entry} Link={Link} />
+          <Refs label="所属系列" refs={entry.family ? [entry.family] : []} Link={Link} />
+          <Refs label="成员" refs={entry.members} Link={Link} />
           <Relations label="源自" relations={entry.parents} Link={Link} />
           <Relations label="衍生出" relations={entry.children} Link={Link} />
+          <Refs label="接替" refs={entry.supersedes} Link={Link} />
+          <Refs label="被接替" refs={entry.supersededBy} Link={Link} />
           <Mentions mentions={entry.mentions} Link={Link} />
           <Sources sources={entry.sources} />
         </dl>

@@ -23,9 +23,11 @@ export default function TimelineView({data, components}: Props): ReactNode {
   const allKinds = useMemo(() => new Set(data.kinds.map((k) => k.value)), [data.kinds]);
   const [orgs, setOrgs] = useState<Set<string>>(allOrgs);
   const [kinds, setKinds] = useState<Set<string>>(allKinds);
+  const allStatuses = useMemo(() => new Set(data.statuses.map((s) => s.value)), [data.statuses]);
+  const [statuses, setStatuses] = useState<Set<string>>(allStatuses);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const visible = useMemo(() => visibleIds(data.years, orgs, kinds), [data.years, orgs, kinds]);
+  const visible = useMemo(() => visibleIds(data.years, orgs, kinds, statuses), [data.years, orgs, kinds, statuses]);
 
   // Following a link to an entry the filters hide clears the filters, then shows it.
   const reveal = useCallback(() => {
@@ -33,8 +35,9 @@ export default function TimelineView({data, components}: Props): ReactNode {
     if (!id || visible.has(id) || !data.years.some((y) => y.entries.some((e) => e.id === id))) return;
     setOrgs(allOrgs);
     setKinds(allKinds);
+    setStatuses(allStatuses);
     window.requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView());
-  }, [visible, data.years, allOrgs, allKinds]);
+  }, [visible, data.years, allOrgs, allKinds, allStatuses]);
   useEffect(() => {
     window.addEventListener('hashchange', reveal);
     return () => window.removeEventListener('hashchange', reveal);
@@ -67,6 +70,7 @@ export default function TimelineView({data, components}: Props): ReactNode {
         <div className={styles.facets}>
           <Facet legend="组织" options={data.orgs} selected={orgs} onChange={setOrgs} disabled={!hydrated} />
           <Facet legend="类型" options={data.kinds} selected={kinds} onChange={setKinds} disabled={!hydrated} />
+          <Facet legend="状态" options={data.statuses} selected={statuses} onChange={setStatuses} disabled={!hydrated} />
         </div>
         <p role="status" className={styles.status}>
           {visible.size === 0 ? '没有符合筛选条件的条目。' : `显示 ${visible.size} / ${data.total} 个条目`}

@@ -1,10 +1,17 @@
 import type {TimelineYear} from '@site/plugins/timeline/types';
 
-/** Ids of the entries whose organisation and kind are both selected. */
-export function visibleIds(years: readonly TimelineYear[], orgs: ReadonlySet<string>, kinds: ReadonlySet<string>): Set<string> {
+/** Ids of the entries whose organisation, kind and status (在用 / 已停用 / 已下线) are all selected. */
+export function visibleIds(
+  years: readonly TimelineYear[],
+  orgs: ReadonlySet<string>,
+  kinds: ReadonlySet<string>,
+  statuses: ReadonlySet<string>,
+): Set<string> {
   const ids = new Set<string>();
   for (const year of years) {
-    for (const entry of year.entries) if (orgs.has(entry.org) && kinds.has(entry.kind)) ids.add(entry.id);
+    for (const entry of year.entries) {
+      if (orgs.has(entry.org) && kinds.has(entry.kind) && statuses.has(entry.status)) ids.add(entry.id);
+    }
   }
   return ids;
 }

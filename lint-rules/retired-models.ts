@@ -1,0 +1,177 @@
+/**
+ * Code in the book must not call a model that its maker has shut down or deprecated.
+ *
+ * Why: a reader copies a code sample and runs it. A call to `text-davinci-003`
+ * has failed since 2024-01-04; a deprecated snapshot such as `gpt-4-0314` will fail
+ * on a day the reader cannot see in the text. The registry (`data/models.yaml`)
+ * records each model's `status`, its `deprecated` and `shutdown` dates and the
+ * maker's `replacement`, with the deprecation page as the source; this rule
+ * reads them.
+ *
+ * What it reports: an API model name (the registry id, or a lower-case name or
+ * alias such as `text-davinci-003`) of a `retired` or `deprecated` model used as
+ * the model of a call —
+ *
+ * - in a code block: a string in `"` or `'` whose whole value is the name
+ *   (`model="text-davinci-003"`, `"model": "gpt-4-0314"`, `engine='davinci'`), or
+ *   the value of a `--model` option; blocks marked `markdown`, `md`, `mdx` or
+ *   `text` show prose and are not checked;
+ * - in inline code: the same, but only after a model key (`model=`, `model:`,
+ *   `engine=`, `model_name=` …), because inline code that holds only a name
+ *   (`` `text-davinci-003` ``) is how prose names a model when it tells its history.
+ *
+ * The message gives the shutdown (or deprecation) date and the replacement. It
+ * offers no fix: another model answers differently, so a person must change the
+ * code and check its output. Prose is never checked; the history of a retired
+ * model is not an error.
+ *
+ * Turn it off for a code block that shows an old call on purpose (a migration
+ * guide's "before"), with `<!-- lint ignore retired-models -->` before the block.
+ *
+ * Options: `{registry?: string}` — path of the registry file, relative to the
+ * repository root (default `data/models.yaml`); use the same one as model-names.
+ * An invalid registry fails with the registry's own `file:line:column` errors.
+ *
+ * @example
+ *   {"name": "ok.md"}
+ *
+ *   2022 年 11 月发布的 `text-davinci-003` 在 2024 年初下线，今天请用 `gpt-3.5-turbo-instruct`。
+ *
+ *   ```python
+ *   client.completions.create(model="gpt-3.5-turbo-instruct", prompt="你好")
+ *   ```
+ *
+ *   text-davinci-003 和 davinci 都已经成为历史。
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "input"}
+ *
+ *   ```python
+ *   response = openai.Completion.create(engine="text-davinci-003", prompt=prompt)
+ *   chat = ChatOpenAI(model_name='gpt-4-0314')
+ *   ```
+ *
+ *   调用时写 `model="code-davinci-002"` 即可。
+ *
+ *   ```bash
+ *   llm --model davinci "你好"
+ *   ```
+ *
+ * @example
+ *   {"name": "not-ok.md", "label": "output"}
+ *
+ *   2:45-2:61: 已下线的模型：`text-davinci-003` 已于 2024-01-04 停止服务，调用会报错；请改用 `gpt-3.5-turbo-instruct`
+ *   3:31-3:41: 已停用的模型：`gpt-4-0314` 已于 2023-06-13 宣布停用，随时可能停止服务；请改用仍在服务的模型
+ *   6:14-6:30: 已下线的模型：`code-davinci-002` 已于 2023-03-23 停止服务，调用会报错；请改用仍在服务的模型
+ *   9:13-9:20: 已下线的模型：`davinci` 已于 2024-01-04 停止服务，调用会报错；请改用 `davinci-002`
+ *
+ * @example
+ *   {"name": "ignored.md"}
+ *
+ *   <!-- lint ignore retired-models -->
+ *
+ *   ```python
+ *   # 迁移前的写法
+ *   openai.Completion.create(engine="text-davinci-003")
+ *   ```
+ */
+import type {Code, InlineCode, Root} from 'mdast';
+import {lintRule} from 'unified-lint-rule';
+import {visitParents} from 'unist-util-visit-parents';
+import type {VFile} from 'vfile';
+import {location} from 'vfile-location';
+import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {modelIndexFor, type EndedModel, type ModelRegistryOptions} from './lib/model-names-index';
+
+export type RetiredModelsOptions = ModelRegistryOptions;
+
+/** A use of an ended model: offsets into the code's value, the quotes excluded. */
+export interface ModelCall {
+  start: number;
+  end: number;
+  name: string;
+  model: EndedModel;
+}
+
+/** A quoted API name, or the value of `--model`: the name is group 2 or group 3. */
+const CALL = /(["'])([a-z0-9][a-z0-9.-]*)\1|--model[= ]([a-z0-9][a-z0-9.-]*)(?![A-Za-z0-9._-])/g;
+/** Code blocks that show Markdown or plain text: a name there is a mention, as in prose. */
+const PROSE_LANGS = new Set(['markdown', 'md', 'mdx', 'text', 'txt', 'plain']);
+/** A model key right before a value in inline code: `model=`, `"model": `, `engine = `. */
+const MODEL_KEY = /\b(?:model|engine|model_name|modelName|model_id|modelId|deployment_id)["']?\s*[:=]\s*$/;
+
+/**
+ * The calls of ended models in `code`. With `keyed`, a quoted name counts only after a
+ * model key (inline code); in a code block every quoted name counts.
+ */
+export function findModelCalls(code: string, ended: ReadonlyMap<string, EndedModel>, keyed: boolean): ModelCall[] {
+  const calls: ModelCall[] = [];
+  CALL.lastIndex = 0;
+  for (let m = CALL.exec(code); m; m = CALL.exec(code)) {
+    const name = m[2] ?? m[3];
+    const model = ended.get(name);
+    if (!model) continue;
+    if (m[2] !== undefined && keyed && !MODEL_KEY.test(code.slice(0, m.index))) continue;
+    const start = m[2] !== undefined ? m.index + 1 : m.index + m[0].length - name.length;
+    calls.push({start, end: start + name.length, name, model});
+  }
+  return calls;
+}
+
+const quote = (s: string): string => `\`${s}\``;
+
+export function reasonOf(call: ModelCall): string {
+  const {lifecycle, replacement} = call.model;
+  const instead = replacement === undefined ? '请改用仍在服务的模型' : `请改用 ${quote(replacement)}`;
+  if (lifecycle.status === 'retired') {
+    const when = lifecycle.shutdown ? `已于 ${lifecycle.shutdown.text} 停止服务` : '已停止服务';
+    return `已下线的模型：${quote(call.name)} ${when}，调用会报错；${instead}`;
+  }
+  const announced = lifecycle.deprecated ? `已于 ${lifecycle.deprecated.text} 宣布停用` : '已宣布停用';
+  const until = lifecycle.shutdown ? `将于 ${lifecycle.shutdown.text} 停止服务` : '随时可能停止服务';
+  return `已停用的模型：${quote(call.name)} ${announced}，${until}；${instead}`;
+}
+
+/**
+ * Where the call sits in the source: the code's value is the source minus fences and
+ * container indentation, so the name is looked up after the previous one, within
+ * the node's range.
+ */
+function sourceOffset(source: string, node: Code | InlineCode, call: ModelCall, cursor: {at: number}): number | undefined {
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  if (from === undefined || to === undefined) return undefined;
+  const found = source.slice(0, to).indexOf(call.name, Math.max(from, cursor.at));
+  if (found < 0) return undefined;
+  cursor.at = found + call.name.length;
+  return found;
+}
+
+const retiredModels = lintRule<Root, RetiredModelsOptions | null | undefined>(
+  {origin: `${RULE_ORIGIN}:retired-models`, url: ruleDocsUrl('retired-models')},
+  (tree, file: VFile, options) => {
+    const {ended} = modelIndexFor(options?.registry);
+    if (ended.size === 0) return;
+    const source = String(file);
+    const place = location(file);
+    visitParents(tree, (node, parents) => {
+      if (node.type !== 'code' && node.type !== 'inlineCode') return;
+      if (node.type === 'code' && node.lang && PROSE_LANGS.has(node.lang.toLowerCase())) return;
+      const cursor = {at: 0};
+      // A code block's value starts after its opening fence line; skip the info string.
+      const start = node.position?.start.offset;
+      if (node.type === 'code' && start !== undefined && /^[ \t]*(?:```|~~~)/.test(source.slice(start, start + 8))) {
+        const fenceEnd = source.indexOf('\n', start);
+        cursor.at = fenceEnd < 0 ? start : fenceEnd;
+      }
+      for (const call of findModelCalls(node.value, ended, node.type === 'inlineCode')) {
+        const offset = sourceOffset(source, node, call, cursor);
+        const start = offset === undefined ? undefined : place.toPoint(offset);
+        const end = offset === undefined ? undefined : place.toPoint(offset + call.name.length);
+        file.message(reasonOf(call), {place: start && end ? {start, end} : node.position, ancestors: [...parents, node]});
+      }
+    });
+  },
+);
+
+export default retiredModels;
