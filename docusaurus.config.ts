@@ -13,6 +13,7 @@ import {
   GITHUB_URL,
   SITE_TITLE,
   SITE_URL,
+  TIMELINE_ROUTE,
 } from './core/constants';
 import {DOWNLOADS} from './core/downloads';
 
@@ -118,7 +119,7 @@ const config: Config = {
       logo: {alt: 'LLM 应用开发实践笔记', src: 'img/favicon.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'book', position: 'left', label: '电子书'},
-        {to: '/timeline', label: '模型时间线', position: 'left'},
+        {to: `/${TIMELINE_ROUTE}`, label: '模型时间线', position: 'left'},
         {type: 'docSidebar', sidebarId: 'contributing', position: 'left', label: '贡献指南'},
         {href: GITHUB_URL, label: 'GitHub', position: 'right', 'aria-label': 'GitHub 仓库'},
       ],

@@ -12,11 +12,11 @@ import {registryMatcher, type Match} from '../../core/registry/matcher';
 import type {ModelEntry, Registry} from '../../core/registry/types';
 import {validateOptions, type ModelLinksOptions, type UserOptions} from './options';
 import {pageOptedOut, scanDocument, type Candidate} from '../../core/mentions';
-import {KIND_LABELS} from './labels';
+import {KIND_LABELS} from '../../core/registry/labels';
 
 export type {UserOptions as ModelLinksUserOptions} from './options';
 
-/** `text-davinci-003 · OpenAI · 2022-11 · RLHF` */
+/** `text-davinci-003 · OpenAI · 2022-11 · RLHF 模型` */
 export function tooltip(entry: ModelEntry): string {
   return [entry.name, entry.org, entry.released.text, KIND_LABELS[entry.kind]].join(' · ');
 }

@@ -3,7 +3,7 @@
  * and shipped as the plugin's global data (one small object, loaded with the site), so
  * opening a card costs no request. Pure.
  */
-import {STATUS_LABELS} from './labels';
+import {STATUS_LABELS} from '../../core/registry/labels';
 import type {ModelCard, TimelineEntry} from './types';
 
 /** The summary's first sentence, cut to `max` characters: the card is a glance, the page has the rest. */

@@ -4,7 +4,7 @@
  */
 import {compareReleaseDates} from '../../core/registry/dates';
 import type {ModelEntry, Registry, ReleaseDate} from '../../core/registry/types';
-import {KIND_LABELS, STATUS_LABELS} from './labels';
+import {KIND_LABELS, STATUS_LABELS} from '../../core/registry/labels';
 import {layoutLineage} from './layout';
 import type {ChapterMention, EntryDate, EntryRef, FacetOption, Relation, TimelineEntry, TimelinePageData, TimelineYear} from './types';
 

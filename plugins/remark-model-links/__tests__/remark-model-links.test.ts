@@ -153,7 +153,7 @@ describe('remark-model-links: the links', () => {
     expect(link).toMatchObject({
       type: 'link',
       url: '/book/timeline#text-davinci-003',
-      title: 'text-davinci-003 · OpenAI · 2022-11 · RLHF',
+      title: 'text-davinci-003 · OpenAI · 2022-11 · RLHF 模型',
       data: {hProperties: {className: ['model-link']}},
     });
     expect(tooltip(registry.byId.get('ernie-bot')!)).toBe('文心一言 · 百度 · 2023-03-16 · 对话模型');

@@ -1,6 +1,6 @@
-import type {ModelKind, ModelStatus} from '../../core/registry/types';
+import type {ModelKind, ModelStatus} from './types';
 
-/** Chinese labels for the registry's `kind` values, as the page shows them. */
+/** Chinese labels for the registry's `kind` values, everywhere the site shows them (the timeline, link tooltips, hover cards). */
 export const KIND_LABELS: Record<ModelKind, string> = {
   base: '基座模型',
   code: '代码模型',
