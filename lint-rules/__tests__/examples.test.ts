@@ -54,7 +54,9 @@ describe('rule examples', () => {
             expect(place && 'start' in place).toBe(true);
             if (!place || !('start' in place)) continue;
             expect(example.input.slice(place.start.offset, place.end.offset)).toBe(message.actual);
-            expect(message.expected?.length).toBeGreaterThan(0);
+            // A message with `actual` carries a fix (`expected`) or suggestions, never neither.
+            const suggestions = (message as {suggestions?: string[]}).suggestions;
+            expect((message.expected?.length ?? 0) + (suggestions?.length ?? 0)).toBeGreaterThan(0);
           }
         });
 

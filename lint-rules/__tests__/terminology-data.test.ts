@@ -65,7 +65,7 @@ describe('the book’s term list', () => {
 describe('loadTerminology errors', () => {
   it('lists every problem with line and column, sorted, at once', () => {
     expect(problemsOf(() => loadTerminology(path.join(FIXTURES, 'bad.yaml')))).toEqual([
-      '5:5: 未知字段 `colour`；可用字段：`term`、`variants`、`allow`、`case`、`note`',
+      '5:5: 未知字段 `colour`；可用字段：`term`、`variants`、`allow`、`only_when`、`fix`、`case`、`note`',
       '6:5: 缺少必填字段 `term`，例如 `term: GitHub`',
       '7:5: 条目 `大语言模型` 没有 `variants`，不会报告任何写法；例如 `variants: [错误写法]`',
       '10:13: 例外短语 `服务器` 不包含任何变体（`代理`）；`allow` 只列出包含变体、但变体在其中是正确用法的短语',
@@ -85,7 +85,7 @@ describe('loadTerminology errors', () => {
     } catch (error) {
       const lines = (error as Error).message.split('\n');
       expect(lines[0]).toBe('术语表有 9 处错误：');
-      expect(lines[1]).toBe(`${path.relative(process.cwd(), file)}:5:5: 未知字段 \`colour\`；可用字段：\`term\`、\`variants\`、\`allow\`、\`case\`、\`note\``);
+      expect(lines[1]).toBe(`${path.relative(process.cwd(), file)}:5:5: 未知字段 \`colour\`；可用字段：\`term\`、\`variants\`、\`allow\`、\`only_when\`、\`fix\`、\`case\`、\`note\``);
     }
   });
 
