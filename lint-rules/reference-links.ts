@@ -9,20 +9,25 @@
  *   heading at the configured depth, holding one list whose items each start with a
  *   link (`- [说明文字](https://…)：可选的说明`); the wrong depth (`### 参考链接`) is
  *   fixable. Files outside `include` are not required to have the section, but when
- *   they have one it is checked the same way;
+ *   they have one it is checked the same way. Navigation and index pages never need
+ *   it: `SUMMARY.md`, `_sidebar.md`, `CHANGELOG.md`, pages without a paragraph of
+ *   prose, and a `README.md` or `index.md` whose text is mostly link text;
  * - no URL is listed twice in the references list (compared without tracking
  *   parameters, fragment, trailing `/`, and with `http` read as `https`); the message
  *   points at the first listing;
  * - link text says what the link is: not empty and not a word like `点击这里`、`这里`、
  *   `链接`、`here`、`link`;
- * - URLs use `https://` (links to `localhost` excepted). The fix only changes the
- *   scheme to `https` for the same host and path: it cannot know whether the site
- *   answers on HTTPS, so open the fixed link once;
+ * - URLs use `https://` (links to `localhost` excepted). This is a suggestion, not a
+ *   fix: the rule cannot know whether the site answers on HTTPS, so `--fix` leaves
+ *   the link alone; open it with `https` and change it by hand (or in the editor);
  * - tracking parameters (`utm_*`, `spm`, `share_source`, `vd_source`, `from`,
  *   `fbclid`, `gclid` …) are removed by the fix, which edits only the URL's query:
  *   other parameters and the `#fragment` stay as written;
  * - no bare URL in prose (`https://…` written without `[]()` or `<>`): write
- *   `[说明文字](https://…)` so the reader sees what the link is;
+ *   `[说明文字](https://…)` so the reader sees what the link is, or put an address
+ *   to be typed as is in inline code. E-mail addresses (`mailto:`) are not URLs. A URL
+ *   right after `](` is a link destination the parser could not read (a space in it);
+ *   the message says so;
  * - every image has alt text.
  *
  * URLs inside code, inline code and HTML are not links and are not checked.
@@ -37,7 +42,12 @@
  * - `include` (`string[]`, default `["book/"]`) — which files are chapters: folders,
  *   files or globs (`**`, `*`) relative to `docsRoot`;
  * - `docsRoot` (`string`, default `"docs"`) — relative to the repository root;
- * - `heading` (`string`, default `"参考链接"`) and `depth` (`number`, default `2`);
+ * - `heading` (`string` or `string[]`, default `"参考链接"`): the heading text, or several
+ *   accepted texts (`["参考链接", "参考资料", "延伸阅读"]`), the first named in messages;
+ *   `depth` (`number`, default `2`);
+ *
+ * Fixes (`--fix`): the heading depth and tracking parameters. Suggestions only: `http`
+ * → `https`. Everything else is reported for a person to rewrite.
  * - `vagueText` (`string[]`) — link texts that say nothing, compared ignoring case;
  * - `trackingParams` (`string[]`) — query parameters to remove; `utm_*` matches any
  *   parameter starting with `utm_`.
@@ -76,9 +86,9 @@
  *   {"name": "not-ok.md", "label": "output", "config": {"include": ["**"], "docsRoot": "."}}
  *
  *   3:5-3:7: 链接文字没有说明内容：`这里` 应写作说明链接去向的文字，例如文章或页面的标题
- *   3:9-3:13: 链接应使用 HTTPS：`http://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply` 应写作 `https://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply`（修复只改协议，请确认该网址可以用 HTTPS 打开）
+ *   3:9-3:13: 链接应使用 HTTPS：`http://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply` 应写作 `https://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply`（请确认该网址可以用 HTTPS 打开）
  *   3:44-3:71: 链接带有跟踪参数：`http://www.bilibili.com/video/BV1xx?share_source=copy_web&t=30#reply` 应写作 `http://www.bilibili.com/video/BV1xx?t=30#reply`
- *   4:5-4:37: 正文里有裸露的网址：`https://arxiv.org/abs/2303.08774` 应写作 `[说明文字](https://arxiv.org/abs/2303.08774)`
+ *   4:5-4:37: 正文里有裸露的网址：`https://arxiv.org/abs/2303.08774` 应写作 `[说明文字](https://arxiv.org/abs/2303.08774)`；要原样输入的地址请放进行内代码
  *   6:1-6:19: 图片缺少替代文字：`![](./lineage.png)` 应写作 `![图片内容的说明](./lineage.png)`
  *   8:1-8:4: 参考链接标题级别不对：`### 参考链接` 应写作 `## 参考链接`
  *   10:40-10:53: 链接带有跟踪参数：`https://arxiv.org/abs/2303.08774?utm_source=x` 应写作 `https://arxiv.org/abs/2303.08774`
@@ -90,7 +100,7 @@
  *
  *   # 标题
  *
- *   视频在[这里](https://www.bilibili.com/video/BV1xx?t=30#reply)，
+ *   视频在[这里](http://www.bilibili.com/video/BV1xx?t=30#reply)，
  *   论文见 https://arxiv.org/abs/2303.08774 。
  *
  *   ![](./lineage.png)
@@ -100,6 +110,50 @@
  *   - [论文](https://arxiv.org/abs/2303.08774)
  *   - [同一篇论文](https://arxiv.org/abs/2303.08774/)
  *   - 没有链接的一项
+ *
+ * @example
+ *   {"name": "SUMMARY.md", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   # 目录
+ *
+ *   * [前言](README.md)
+ *   * [第一章](ch01.md)
+ *
+ * @example
+ *   {"name": "part/README.md", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   # 第一部分
+ *
+ *   本部分包括：
+ *
+ *   * [安装](install.md)
+ *   * [配置镜像加速](mirror.md)
+ *   * [常见问题与排错](faq.md)
+ *
+ * @example
+ *   {"name": "further.md", "config": {"include": ["**"], "docsRoot": ".", "heading": ["参考链接", "延伸阅读"]}}
+ *
+ *   # 标题
+ *
+ *   有问题请写信到 someone@example.com。
+ *
+ *   ## 延伸阅读
+ *
+ *   - [GPT-4 技术报告](https://arxiv.org/abs/2303.08774)
+ *
+ * @example
+ *   {"name": "space.md", "label": "input", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   见 [幻灯片](https://example.com/How to Scale.pdf)。
+ *
+ *   ## 参考链接
+ *
+ *   - [幻灯片](https://example.com/slides.pdf)
+ *
+ * @example
+ *   {"name": "space.md", "label": "output", "config": {"include": ["**"], "docsRoot": "."}}
+ *
+ *   1:9-1:32: 链接地址无效：`https://example.com/How` 之后的地址含有空格或换行，链接不会生效；空格写作 `%20`，或把地址写在 `<…>` 里
  *
  * @example
  *   {"name": "missing.md", "label": "input", "config": {"include": ["**"], "docsRoot": "."}}
@@ -123,6 +177,7 @@ import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {VFileMessage} from 'vfile-message';
 import {DOCS_DIR, ROOT_DIR, RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import type {SuggestingMessage} from './engine/result';
 import {
   comparableUrl,
   DEFAULT_TRACKING_PARAMS,
@@ -138,8 +193,11 @@ export interface ReferenceLinksOptions {
   include?: string[];
   /** The docs folder, relative to the repository root. Default `'docs'`. */
   docsRoot?: string;
-  /** Text of the references heading. Default `'参考链接'`. */
-  heading?: string;
+  /**
+   * Text of the references heading, or several accepted texts (`['参考链接',
+   * '参考资料', '延伸阅读']`): the first is the one messages and fixes name. Default `'参考链接'`.
+   */
+  heading?: string | string[];
   /** Depth of the references heading. Default `2`. */
   depth?: number;
   /** Link texts that say nothing, compared ignoring case. */
@@ -157,10 +215,42 @@ export const DEFAULT_OPTIONS = {
   trackingParams: [...DEFAULT_TRACKING_PARAMS],
 } satisfies Required<ReferenceLinksOptions>;
 
-type Settings = Required<ReferenceLinksOptions>;
+type Settings = Omit<Required<ReferenceLinksOptions>, 'heading'> & {heading: string; accepted: string[]};
 
 function settingsOf(options: ReferenceLinksOptions | null | undefined): Settings {
-  return {...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined))};
+  const merged = {...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined))} as Required<ReferenceLinksOptions>;
+  const accepted = (Array.isArray(merged.heading) ? merged.heading : [merged.heading]).map((h) => h.trim()).filter((h) => h !== '');
+  if (accepted.length === 0) throw new Error('reference-links 的选项 `heading` 应为标题文字或文字列表，例如 `参考链接` 或 `[参考链接, 参考资料]`');
+  return {...merged, heading: accepted[0], accepted};
+}
+
+/** Navigation and index pages by name: GitBook's SUMMARY, docsify's sidebars, change logs. */
+const NAVIGATION_FILES = new Set(['summary.md', '_sidebar.md', '_navbar.md', '_coverpage.md', 'changelog.md', 'changes.md', 'history.md']);
+
+/**
+ * A page that is navigation, not a chapter: a known navigation file, a page with
+ * no paragraph of prose, or an index (`README.md`, `index.md`) whose text is
+ * mostly link text (a part's table of contents).
+ */
+export function isNavigationPage(tree: Root, file: VFile): boolean {
+  const name = path.basename(file.path ?? '').toLowerCase();
+  if (NAVIGATION_FILES.has(name)) return true;
+  let prose = 0;
+  let linked = 0;
+  let paragraphs = 0;
+  visitParents(tree, (node: Nodes, ancestors: Node[]) => {
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'heading' || node.type === 'math') return SKIP;
+    if (node.type === 'paragraph') paragraphs++;
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      const size = node.value.trim().length;
+      prose += size;
+      if (ancestors.some((a) => a.type === 'link' || a.type === 'linkReference')) linked += size;
+    }
+    return undefined;
+  });
+  if (paragraphs === 0) return true;
+  const index = /^(readme|index)\.mdx?$/.test(name);
+  return index && linked >= prose * 0.5;
 }
 
 /** Is this file a chapter? A file without a path (stdin, an editor buffer) counts as one. */
@@ -195,7 +285,7 @@ function isBareUrl(node: Link, source: string): boolean {
 }
 
 interface Reporter {
-  (reason: string, node: Node, ancestors: Node[], range?: [number, number], fix?: string, cause?: VFileMessage): void;
+  (reason: string, node: Node, ancestors: Node[], range?: [number, number], fix?: string, cause?: VFileMessage, suggestion?: boolean): void;
   /** Emit the collected messages in source order (the section check runs after the walk). */
   flush(): void;
 }
@@ -203,21 +293,22 @@ interface Reporter {
 function makeReporter(file: VFile, source: string): Reporter {
   const place = location(file);
   const queue: Array<{at: number; emit: () => void}> = [];
-  const report = (reason: string, node: Node, ancestors: Node[], range?: [number, number], fix?: string, cause?: VFileMessage) => {
+  const report = (reason: string, node: Node, ancestors: Node[], range?: [number, number], fix?: string, cause?: VFileMessage, suggestion = false) => {
     const start = range ? place.toPoint(range[0]) : undefined;
     const end = range ? place.toPoint(range[1]) : undefined;
     const at = range ? range[0] : (node.position?.start.offset ?? 0);
     queue.push({
       at,
       emit() {
-        const message = file.message(reason, {
+        const message: SuggestingMessage = file.message(reason, {
           place: start && end ? {start, end} : node.position,
           ancestors: [...ancestors, node],
           ...(cause ? {cause} : {}),
         });
         if (fix !== undefined && range && start && end) {
           message.actual = source.slice(range[0], range[1]);
-          message.expected = [fix];
+          if (suggestion) message.suggestions = [fix];
+          else message.expected = [fix];
         }
       },
     });
@@ -229,14 +320,29 @@ function makeReporter(file: VFile, source: string): Reporter {
   return report;
 }
 
+/**
+ * A bare URL in prose. Not an e-mail address (`mailto:`). A URL right after `](`
+ * is the destination of a link the parser could not read (a space in it), and
+ * says so.
+ */
+function reportBareUrl(node: Link, ancestors: Node[], source: string, report: Reporter): void {
+  if (/^mailto:/i.test(node.url)) return;
+  const start = node.position?.start.offset ?? 0;
+  if (source.slice(Math.max(0, start - 2), start) === '](') {
+    report(`链接地址无效：${quote(node.url)} 之后的地址含有空格或换行，链接不会生效；空格写作 \`%20\`，或把地址写在 \`<…>\` 里`, node, ancestors);
+    return;
+  }
+  report(`正文里有裸露的网址：${quote(node.url)} 应写作 ${quote(`[说明文字](${node.url})`)}；要原样输入的地址请放进行内代码`, node, ancestors);
+}
+
 function checkUrl(node: Link | Image | Definition, ancestors: Node[], source: string, report: Reporter, isTracking: (key: string) => boolean): void {
   if (!isWebUrl(node.url)) return;
   const raw = rawUrlRange(source, node);
   // A bare `www.` link has no scheme in the source: the bare-URL message covers it.
   if (isInsecure(node.url) && (raw || !(node.type === 'link' && isBareUrl(node, source)))) {
     const secure = `https${node.url.slice(4)}`;
-    const reason = `链接应使用 HTTPS：${quote(node.url)} 应写作 ${quote(secure)}（修复只改协议，请确认该网址可以用 HTTPS 打开）`;
-    report(reason, node, ancestors, raw ? [raw[0], raw[0] + 4] : undefined, 'https');
+    const reason = `链接应使用 HTTPS：${quote(node.url)} 应写作 ${quote(secure)}（请确认该网址可以用 HTTPS 打开）`;
+    report(reason, node, ancestors, raw ? [raw[0], raw[0] + 4] : undefined, 'https', undefined, true);
   }
   const edit = trackingEdit(node.url, isTracking);
   if (edit) {
@@ -305,7 +411,7 @@ function checkSection(root: Root, chapter: boolean, settings: Settings, source: 
   let index = -1;
   for (let i = children.length - 1; i >= 0 && index < 0; i--) {
     const node = children[i];
-    if (node.type === 'heading' && toString(node).trim() === settings.heading) index = i;
+    if (node.type === 'heading' && settings.accepted.includes(toString(node).trim())) index = i;
   }
   const wanted = headingSource(settings.depth, settings.heading);
   if (index < 0) {
@@ -314,20 +420,21 @@ function checkSection(root: Root, chapter: boolean, settings: Settings, source: 
     return;
   }
   const heading = children[index] as Heading;
+  const text = toString(heading).trim();
   const start = heading.position?.start.offset;
   if (heading.depth !== settings.depth) {
     const atx = start !== undefined && source.startsWith('#'.repeat(heading.depth), start);
     const range: [number, number] | undefined = atx && start !== undefined ? [start, start + heading.depth] : undefined;
-    report(`参考链接标题级别不对：${quote(headingSource(heading.depth, settings.heading))} 应写作 ${quote(wanted)}`, heading, [root], range, atx ? '#'.repeat(settings.depth) : undefined);
+    report(`参考链接标题级别不对：${quote(headingSource(heading.depth, text))} 应写作 ${quote(headingSource(settings.depth, text))}`, heading, [root], range, atx ? '#'.repeat(settings.depth) : undefined);
   }
   const section = children.slice(index + 1);
   const later = section.find((node): node is Heading => node.type === 'heading');
   if (later) {
-    report(`参考链接应在章节末尾：${quote(settings.heading)} 之后还有标题 ${quote(toString(later))}，请把参考链接一节移到最后`, later, [root]);
+    report(`参考链接应在章节末尾：${quote(text)} 之后还有标题 ${quote(toString(later))}，请把参考链接一节移到最后`, later, [root]);
     return;
   }
   if (section.length === 0) {
-    report(`参考链接一节是空的：在 ${quote(wanted)} 下用列表列出引用的链接`, heading, [root]);
+    report(`参考链接一节是空的：在 ${quote(headingSource(heading.depth, text))} 下用列表列出引用的链接`, heading, [root]);
     return;
   }
   for (const node of section) {
@@ -354,9 +461,7 @@ const referenceLinks = lintRule<Root, ReferenceLinksOptions | null | undefined>(
         case 'link':
           checkLinkText(node, ancestors, source, report, vague);
           checkUrl(node, ancestors, source, report, isTracking);
-          if (isBareUrl(node, source)) {
-            report(`正文里有裸露的网址：${quote(node.url)} 应写作 ${quote(`[说明文字](${node.url})`)}`, node, ancestors);
-          }
+          if (isBareUrl(node, source)) reportBareUrl(node, ancestors, source, report);
           return undefined;
         case 'definition':
           checkUrl(node, ancestors, source, report, isTracking);
@@ -374,7 +479,7 @@ const referenceLinks = lintRule<Root, ReferenceLinksOptions | null | undefined>(
           return undefined;
       }
     });
-    checkSection(tree, isChapter(file, settings), settings, source, report, isTracking);
+    checkSection(tree, isChapter(file, settings) && !isNavigationPage(tree, file), settings, source, report, isTracking);
     report.flush();
   },
 );
