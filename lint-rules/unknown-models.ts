@@ -30,9 +30,15 @@
  * Turn it off for a passage that talks about models the book does not cover
  * (`<!-- lint ignore unknown-models -->` before the paragraph).
  *
- * Options: `{registry?: string}` — path of the registry file, relative to the
- * repository root (default `data/models.yaml`); use the same one as model-names.
- * An invalid registry fails with the registry's own `file:line:column` errors.
+ * Whose registry: the registry is this book's. A file outside this repository (another
+ * book linted with these rules) is not told to edit `data/models.yaml`: by default
+ * the rule says nothing there (`outsideDocs: "off"`); with `outsideDocs: "report"`
+ * it reports the name as not recognised and says the registry needs no change.
+ *
+ * Options: `{registry?: string, outsideDocs?: "off" | "report"}` — `registry` is the
+ * path of the registry file, relative to the repository root (default
+ * `data/models.yaml`); use the same one as model-names. An invalid registry fails
+ * with the registry's own `file:line:column` errors.
  *
  * @example
  *   {"name": "ok.md"}
@@ -57,6 +63,21 @@
  *   3:16-3:21: 未知模型：`gpt-6` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`GPT-4`、`GPT-3`
  *
  * @example
+ *   {"name": "/tmp/other-book/ch01.md"}
+ *
+ *   text-davinci-004 并不存在，GPT-5 也还没有收录。
+ *
+ * @example
+ *   {"name": "/tmp/other-book/ch02.md", "label": "input", "config": {"outsideDocs": "report"}}
+ *
+ *   text-davinci-004 并不存在。
+ *
+ * @example
+ *   {"name": "/tmp/other-book/ch02.md", "label": "output", "config": {"outsideDocs": "report"}}
+ *
+ *   1:1-1:17: 未知模型：`text-davinci-004` 不是已收录的模型名，名称无误时可忽略（本书不需要修改 `data/models.yaml`）；相近的名称：`text-davinci-003`、`text-davinci-002`
+ *
+ * @example
  *   {"name": "code.md"}
  *
  *   ```python
@@ -70,20 +91,37 @@ import {lintRule} from 'unified-lint-rule';
 import type {VFile} from 'vfile';
 import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {modelIndexFor, type ModelRegistryOptions} from './lib/model-names-index';
+import {isOurBook} from './lib/own-book';
 import {findModelNames} from './lib/model-names-scan';
 
-export type UnknownModelsOptions = ModelRegistryOptions;
+export interface UnknownModelsOptions extends ModelRegistryOptions {
+  /** Files outside this repository: `off` (default) says nothing, `report` reports without asking to edit our registry. */
+  outsideDocs?: 'off' | 'report';
+}
+
+function outsideDocsOf(options: UnknownModelsOptions | null | undefined): 'off' | 'report' {
+  const value = options?.outsideDocs ?? 'off';
+  if (value !== 'off' && value !== 'report') {
+    throw new Error(`unknown-models 的选项 \`outsideDocs\` 应为 \`off\` 或 \`report\`，收到 \`${String(value)}\``);
+  }
+  return value;
+}
 
 const quote = (s: string): string => `\`${s}\``;
 
 const unknownModels = lintRule<Root, UnknownModelsOptions | null | undefined>(
   {origin: `${RULE_ORIGIN}:unknown-models`, url: ruleDocsUrl('unknown-models')},
   (tree, file: VFile, options) => {
+    const ours = isOurBook(file);
+    if (!ours && outsideDocsOf(options) === 'off') return;
     const index = modelIndexFor(options?.registry);
     for (const {finding, place, ancestors} of findModelNames(tree, file, index)) {
       if (finding.kind !== 'unknown') continue;
       const nearest = finding.nearest.length > 0 ? `；相近的名称：${finding.nearest.map(quote).join('、')}` : '';
-      file.message(`未知模型：${quote(finding.text)} 不在 ${quote(index.shownFile)} 中，请先在注册表中添加${nearest}`, {place, ancestors});
+      const what = ours
+        ? `不在 ${quote(index.shownFile)} 中，请先在注册表中添加`
+        : `不是已收录的模型名，名称无误时可忽略（本书不需要修改 ${quote(index.shownFile)}）`;
+      file.message(`未知模型：${quote(finding.text)} ${what}${nearest}`, {place, ancestors});
     }
   },
 );
