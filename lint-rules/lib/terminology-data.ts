@@ -379,8 +379,9 @@ function isCommand(text: string, start: number, end: number): boolean {
   return IDENTIFIER_NOUNS.some((noun) => after.startsWith(noun));
 }
 
+/** A one-word name (a command or package name has no space: `common crawl` is just a misspelling). */
 function isLowerCaseName(found: string, entry: TermEntry): boolean {
-  return /[a-z]/.test(found) && found === found.toLowerCase() && entry.term !== entry.term.toLowerCase() && foldAscii(found) === foldAscii(entry.term);
+  return !/\s/.test(entry.term) && /[a-z]/.test(found) && found === found.toLowerCase() && entry.term !== entry.term.toLowerCase() && foldAscii(found) === foldAscii(entry.term);
 }
 
 /**
