@@ -90,14 +90,24 @@ function gitDir(mirrors: string, repo: string): string {
   throw new Error(`${repo}: 没有本地 git 副本 ${base}；先运行 \`git clone --bare https://github.com/${repo} ${base}\``);
 }
 
-/** The book's Markdown at the pinned commit, written under `dest`. */
+/**
+ * The book's files at the pinned commit, written under `dest`: every file, so links
+ * to code samples and images resolve; a blob the snapshot lacks (large files, LFS)
+ * is written empty, so the link still finds it.
+ */
 function exportBook(book: Book, mirrors: string, dest: string): void {
   const git = gitDir(mirrors, book.repo);
   const list = execFileSync('git', ['--git-dir', git, '-c', 'core.quotepath=off', 'ls-tree', '-r', '--name-only', book.commit], {encoding: 'utf8', maxBuffer: 64 << 20});
-  for (const file of list.split('\n').filter((f) => f.endsWith('.md'))) {
+  for (const file of list.split('\n').filter((f) => f !== '')) {
     const target = path.join(dest, file);
     fs.mkdirSync(path.dirname(target), {recursive: true});
-    fs.writeFileSync(target, execFileSync('git', ['--git-dir', git, 'cat-file', 'blob', `${book.commit}:${file}`], {maxBuffer: 64 << 20}));
+    let content: Buffer;
+    try {
+      content = execFileSync('git', ['--git-dir', git, 'cat-file', 'blob', `${book.commit}:${file}`], {maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore']});
+    } catch {
+      content = Buffer.alloc(0); // absent from the snapshot (too large, LFS): the path is what links need
+    }
+    fs.writeFileSync(target, content);
   }
 }
 
@@ -256,6 +266,8 @@ function main(): void {
       const rel = path.relative(source, file.path).split(path.sep).join('/');
       const text = file.messages.length > 0 ? fs.readFileSync(file.path, 'utf8') : '';
       for (const m of file.messages) {
+        // Messages may name the temp folder (internal-links): the key must not change between runs.
+        m.message = m.message.split(source).join('<书>');
         const rule = m.ruleId ?? '(none)';
         const key = sampleKey(book.name, rel, m);
         const kind = m.expected?.length ? 'fix' : m.suggestions?.length ? 'suggestion' : 'report';
