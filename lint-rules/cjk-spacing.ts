@@ -8,8 +8,12 @@
  *    弯引号（`“”‘’`）也用在英文里，只在另一侧是中文时检查。
  * 3. 中文句子里用全角标点：两个汉字之间的半角 `,` `:` `;` `!` `?` `.` 改为全角；
  *    汉字之后、段落末尾的半角标点同样改为全角（`如下:` 应写作 `如下：`）。
- *    括号：汉字后面的 `(…)` 内含中文时，两个括号都改为全角。
- *    小数、版本号（`3.5`）、省略号（`...`）和英文句子里的标点不受影响，因为它们的两侧不是汉字。
+ *    汉字后面的半角 `,` `:` `;` 隔一个空格再接英文时同样改为全角（`问题: LLM` 应写作 `问题：LLM`）。
+ *    引号、行内代码、强调、公式、链接之后的半角标点也检查（`"挑战",或许`、`**层归一化**:另一个`、`$V$,所以`）。
+ *    括号：汉字后面的 `(…)` 内含中文时，两个括号都改为全角，括号外侧多余的空格在同一个修复里删去
+ *    （`从 (容器层) 开始` 应写作 `从（容器层）开始`）；半角与全角混用的一对（`(MQA）`）改正半角的一侧。
+ *    小数、版本号（`3.5`）、省略号（`...`）和英文句子里的标点不受影响，因为它们的两侧不是汉字；
+ *    字面的分隔符（`IMAGE:TAG`、`key:value`、`10:30`、`16:9`）也不受影响。
  *
  * 只检查正文文本；代码块、行内代码的内容、数学公式、HTML、网址、链接地址、front matter 都不检查。
  *
@@ -20,8 +24,9 @@
  *
  * ## 修复
  *
- * 每条消息都可以用 `--fix` 修复，而且只改动最少的字符：缺少空格时插入一个空格，
- * 多余的空格被删除，半角标点（连同它两侧的空格）换成全角标点。
+ * 消息几乎都是修复（`--fix` 会应用），而且只改动最少的字符：缺少空格时插入一个空格，
+ * 多余的空格被删除，半角标点（连同它两侧的空格）换成全角标点。唯一的例外是建议：两个汉字
+ * 之间紧挨着的 `:`（`镜像名:标签`）可能是字面的分隔符，消息只给出建议，`--fix` 不改。
  *
  * ## 何时关闭
  *
@@ -84,6 +89,41 @@
  *   使用 `pip` 安装 [LangChain](https://www.langchain.com) 框架（一个开源项目）。
  *
  * @example
+ *   {"name": "separators.md"}
+ *
+ *   拉取 nginx:latest 镜像，格式是 key:value，会议在 10:30 开始，屏幕比例 16:9。
+ *
+ * @example
+ *   {"name": "recall.md", "label": "input"}
+ *
+ *   这是 "挑战",或许不难；**层归一化**:另一个方法；$V$,所以如此。
+ *
+ *   问题: LLM 怎么做？分组查询注意力(MQA）从 (容器层) 开始。
+ *
+ *   使用 **镜像名:标签** 的格式。
+ *
+ * @example
+ *   {"name": "recall.md", "label": "output"}
+ *
+ *   1:8-1:9: 中文句子中应使用全角标点：`",或` 应写作 `"，或`
+ *   1:22-1:23: 中文句子中应使用全角标点：`:另` 应写作 `：另`
+ *   1:32-1:33: 中文句子中应使用全角标点：`,所` 应写作 `，所`
+ *   3:3-3:5: 中文句子中应使用全角标点：`题: L` 应写作 `题：L`
+ *   3:20-3:21: 中文句子中应使用全角标点：`力(M` 应写作 `力（M`
+ *   3:26-3:28: 中文句子中应使用全角标点：`从 (容` 应写作 `从（容`
+ *   3:31-3:33: 中文句子中应使用全角标点：`层) 开` 应写作 `层）开`
+ *   5:9-5:10: 中文句子中应使用全角标点：`名:标` 应写作 `名：标`
+ *
+ * @example
+ *   {"name": "recall.md", "label": "fixed"}
+ *
+ *   这是 "挑战"，或许不难；**层归一化**：另一个方法；$V$，所以如此。
+ *
+ *   问题：LLM 怎么做？分组查询注意力（MQA）从（容器层）开始。
+ *
+ *   使用 **镜像名:标签** 的格式。
+ *
+ * @example
  *   {"name": "code-option.md", "config": {"spaceAroundInlineCode": false}}
  *
  *   使用`pip`安装。
@@ -95,6 +135,7 @@ import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {inlineHtmlDepth, isAutolink} from '../core/prose';
+import type {SuggestingMessage} from './engine/result';
 
 export interface CjkSpacingOptions {
   /** Require a space between Chinese text and an adjacent inline code (default `true`). */
@@ -107,6 +148,8 @@ const DEFAULTS: Required<CjkSpacingOptions> = {spaceAroundInlineCode: true};
 const SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
 /** Inline nodes whose visible text meets the neighbouring text. */
 const PHRASING = new Set(['link', 'linkReference', 'emphasis', 'strong', 'delete']);
+/** Inline nodes after which half-width punctuation is checked like after Chinese (`**词**:`, `$V$,`). */
+const INLINE = new Set([...PHRASING, 'inlineCode', 'inlineMath']);
 
 // ---------------------------------------------------------------------------
 // Character classes (by UTF-16 code unit: one pass, no regex per character).
@@ -174,6 +217,8 @@ interface Finding {
   end: number;
   expected: string;
   reason: string;
+  /** Not certain (a `:` between two Chinese words may be a literal separator): a suggestion. */
+  suggest?: boolean;
 }
 
 const MISSING = '中英文之间缺少空格';
@@ -251,39 +296,96 @@ function previousVisible(text: string, index: number): number {
   return i;
 }
 
-/** Half-width `, : ; ! ? .` after a Chinese character, before one or at the end. */
-function halfWidthPunctuation(text: string, base: number, atParagraphEnd: boolean, urls: Array<[number, number]>, out: Finding[]): void {
+/** Half-width punctuation that may stand before a space and a Latin word (`问题: LLM`). */
+const BEFORE_LATIN = new Set([',', ':', ';']);
+
+/**
+ * Does the punctuation at `i` follow Chinese? Directly, after spaces, after a
+ * closing straight quote that follows Chinese (`"挑战",`), or — at the start of the
+ * text — after an inline node (`**层归一化**:`, `$V$,`), given by `leadingInline`.
+ */
+function afterChinese(text: string, i: number, leadingInline: boolean): number | undefined {
+  const before = previousVisible(text, i - 1);
+  if (before < 0) return leadingInline ? -1 : undefined;
+  if (isCjk(text, before)) return before;
+  if ((text[before] === '"' || text[before] === "'") && isCjk(text, before - 1) && before === i - 1) return before;
+  return undefined;
+}
+
+/**
+ * Half-width `, : ; ! ? .` after a Chinese character (or a quote or inline node
+ * ending one), before one or at the end. A `:` with Chinese directly on both sides
+ * (`镜像名:标签`) may be a literal separator, so it is only suggested; with a Latin
+ * or digit neighbour (`IMAGE:TAG`, `key:value`, `10:30`) it is never reported.
+ */
+function halfWidthPunctuation(text: string, base: number, atParagraphEnd: boolean, leadingInline: boolean, urls: Array<[number, number]>, out: Finding[]): void {
   for (let i = 0; i < text.length; i++) {
     const full = TO_FULL_WIDTH[text[i]];
     if (full === undefined || inRanges(urls, i)) continue;
-    const before = previousVisible(text, i - 1);
-    if (before < 0 || !isCjk(text, before)) continue;
+    const before = afterChinese(text, i, leadingInline);
+    if (before === undefined) continue;
     const next = nextVisible(text, i + 1, atParagraphEnd);
-    if (!next.end && !isCjk(text, next.at)) continue;
+    const latinAfterSpace = BEFORE_LATIN.has(text[i]) && before >= 0 && before === i - 1 && next.at > i + 1 && !next.end && isLatin(text, next.at) && !isLatin(text, next.at - 1);
+    if (!next.end && !isCjk(text, next.at) && !latinAfterSpace) continue;
+    if (before === -1 && next.end) continue;
     // `...` is an ellipsis, whatever surrounds it.
     if (text[i] === '.' && (text[i + 1] === '.' || text[i - 1] === '.')) continue;
-    const left = charAt(text, before, -1);
+    const left = before < 0 ? '' : charAt(text, before, -1);
     const right = next.end ? '' : charAt(text, next.at, 1);
     const stop = next.end ? i + 1 : next.at;
-    out.push({start: base + before + 1, end: base + stop, expected: full, reason: say(HALF_WIDTH, left + text.slice(before + 1, stop) + right, left + full + right)});
+    const from = before < 0 ? 0 : before + 1;
+    const separator = text[i] === ':' && before >= 0 && before === i - 1 && next.at === i + 1 && !next.end;
+    out.push({
+      start: base + from,
+      end: base + stop,
+      expected: full,
+      reason: say(HALF_WIDTH, left + text.slice(from, stop) + right, left + full + right),
+      ...(separator ? {suggest: true} : {}),
+    });
   }
 }
 
-/** `(…)` after a Chinese character with Chinese inside: both brackets become full-width. */
+/** Spaces after `index` that a full-width bracket makes superfluous: up to a visible character on the same line. */
+function spacesAfter(text: string, index: number): number {
+  let i = index;
+  while (i < text.length && isSpace(text, i)) i++;
+  return i < text.length && text[i] !== '\n' && text[i] !== '\r' ? i : index;
+}
+
+/**
+ * `(…)` after a Chinese character with Chinese inside: both brackets become
+ * full-width, each fix taking the space beside it (`从 (容器层) 开始` → `从（容器层）开始`)
+ * so one pass settles it. A mixed pair (`(MQA）`, `（MQA)`) gets its half-width side.
+ */
 function parentheses(text: string, base: number, out: Finding[]): void {
   for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
     const close = text.indexOf(')', open + 1);
-    if (close === -1) return;
+    const fullClose = text.indexOf('）', open + 1);
     const nested = text.indexOf('(', open + 1);
-    if (nested !== -1 && nested < close) continue;
     const before = previousVisible(text, open - 1);
     if (before < 0 || !isCjk(text, before)) continue;
+    const left = charAt(text, before, -1);
+    const first = charAt(text, open + 1, 1);
+    const openFix = (): Finding => ({start: base + before + 1, end: base + open + 1, expected: '（', reason: say(HALF_WIDTH, `${left}${text.slice(before + 1, open + 1)}${first}`, `${left}（${first}`)});
+    if (fullClose !== -1 && (close === -1 || fullClose < close) && (nested === -1 || fullClose < nested)) {
+      out.push(openFix());
+      continue;
+    }
+    if (close === -1) return;
+    if (nested !== -1 && nested < close) continue;
     let hasCjk = false;
     for (let i = open + 1; i < close && !hasCjk; i++) hasCjk = isCjk(text, i);
     if (!hasCjk) continue;
-    const left = charAt(text, before, -1);
-    const first = charAt(text, open + 1, 1);
-    out.push({start: base + before + 1, end: base + open + 1, expected: '（', reason: say(HALF_WIDTH, `${left}${text.slice(before + 1, open + 1)}${first}`, `${left}（${first}`)});
+    out.push(openFix());
+    const last = charAt(text, close - 1, -1);
+    const stop = spacesAfter(text, close + 1);
+    const after = stop > close + 1 ? charAt(text, stop, 1) : '';
+    out.push({start: base + close, end: base + stop, expected: '）', reason: say(HALF_WIDTH, `${last}${text.slice(close, stop)}${after}`, `${last}）${after}`)});
+  }
+  for (let open = text.indexOf('（'); open !== -1; open = text.indexOf('（', open + 1)) {
+    const close = text.indexOf(')', open + 1);
+    const fullClose = text.indexOf('）', open + 1);
+    if (close === -1 || (fullClose !== -1 && fullClose < close)) continue;
     const last = charAt(text, close - 1, -1);
     out.push({start: base + close, end: base + close + 1, expected: '）', reason: say(HALF_WIDTH, `${last})`, `${last}）`)});
   }
@@ -359,16 +461,17 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
 
   const report = (findings: Finding[], ancestors: Node[]): void => {
     for (const finding of findings) {
-      const message = file.message(finding.reason, {
+      const message: SuggestingMessage = file.message(finding.reason, {
         place: {start: point(finding.start), end: point(finding.end)},
         ancestors,
       });
       message.actual = source.slice(finding.start, finding.end);
-      message.expected = [finding.expected];
+      if (finding.suggest) message.suggestions = [finding.expected];
+      else message.expected = [finding.expected];
     }
   };
 
-  const checkText = (node: Text, atParagraphEnd: boolean, ancestors: Node[]): void => {
+  const checkText = (node: Text, atParagraphEnd: boolean, leadingInline: boolean, ancestors: Node[]): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -378,7 +481,7 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
     const findings: Finding[] = [];
     missingSpaces(text, start, urls, findings);
     extraSpaces(text, start, findings);
-    halfWidthPunctuation(text, start, atParagraphEnd, urls, findings);
+    halfWidthPunctuation(text, start, atParagraphEnd, leadingInline, urls, findings);
     parentheses(text, start, findings);
     if (findings.length === 0) return;
     findings.sort((x, y) => x.start - y.start || x.end - y.end);
@@ -396,7 +499,7 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
       const child = children[i];
       depth = inlineHtmlDepth(child, depth);
       if (depth > 0) continue;
-      if (child.type === 'text') checkText(child, i === children.length - 1, inner);
+      if (child.type === 'text') checkText(child, i === children.length - 1, i > 0 && INLINE.has(children[i - 1].type), inner);
       else walk(child, inner);
       if (i > 0) {
         const findings: Finding[] = [];

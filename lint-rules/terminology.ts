@@ -11,13 +11,27 @@
  *
  * - 拉丁字母的写法只匹配完整的词，且不区分大小写：`Github的` 会被找到，`GitHubber`
  *   不会；路径、域名和标识符（`.github/`、`github.com`、`api_key`）不会被报告。
- * - 中文没有词边界，按子串匹配。变体在别的词里另有含义时，条目用 `allow` 列出例外短语：
- *   例如 `智能体` 的变体 `代理` 在 `代理服务器`、`反向代理` 里表示 proxy，不报告。
+ * - 中文变体只按整词匹配：用 `Intl.Segmenter` 分词，变体的边缘落在更长的词里
+ *   （`代理人`）时不报告。分词器认不出的长词（`提示语句` 被切成 `提示|语|句`）由术语表
+ *   补上：条目用 `allow` 列出例外短语，例如 `代理服务器`、`刷新令牌`、`提示语句`。
+ * - `only_when`：有些变体只在某种话题里是错的。`代理` 只在同一段落（标题、表格行）里
+ *   出现 `大模型`、`Agent` 这类词时才报告，讲网络代理的书不会收到消息。
  * - 总是取最长的写法：术语表里的推荐写法也参与匹配，所以 `超参数` 不会被当作变体 `超参`。
+ * - 全小写的产品名后面紧跟子命令或参数（`docker run`、`git clone`、`npm install`），
+ *   或跟着 `用户组`、`命令` 这类词（`docker 用户组`）时，是命令或标识符，不报告。
  * - 只检查正文文本（段落、标题、列表、表格、链接文字）；代码块、行内代码、数学公式、
  *   HTML、链接地址、front matter 都不检查；链接文字就是网址本身时（自动链接）也不检查。
  *
- * 每条消息都可以用 `--fix` 修复：把错误写法替换为推荐写法。条目的 `note` 显示在消息下方。
+ * ## 修复与建议
+ *
+ * - **修复**（`--fix` 会应用）：只有一种含义的变体，例如 `Github` → `GitHub`、
+ *   `大型语言模型` → `大语言模型`。消息为 ``术语不一致：`X` 应写作 `Y` ``。
+ * - **建议**（显示在所有输出格式里，JSON 的 `suggestions` 字段；`--fix` 从不应用）：
+ *   条目标了 `fix: suggest` 的变体（`代理` 可能是 proxy，`令牌` 可能是访问凭证，
+ *   `精调` 可能是某个平台的产品名），以及全小写的产品名（`docker`、`mysql` 也可能是命令
+ *   或包名）。消息以 `术语可能不一致` 开头。
+ *
+ * 条目的 `note` 显示在消息下方（stylish、GitHub 注释和 JSON 都有）。
  *
  * ## 添加术语
  *
@@ -46,7 +60,7 @@
  * @example
  *   {"name": "not-ok.md", "label": "input"}
  *
- *   Github的仓库里有 langchain 的示例。
+ *   Github的仓库里有 Langchain 的示例。
  *
  *   大型语言模型可以充当代理，但不是代理服务器。
  *
@@ -54,16 +68,49 @@
  *   {"name": "not-ok.md", "label": "output"}
  *
  *   1:1-1:7: 术语不一致：`Github` 应写作 `GitHub`
- *   1:13-1:22: 术语不一致：`langchain` 应写作 `LangChain`
+ *   1:13-1:22: 术语不一致：`Langchain` 应写作 `LangChain`
  *   3:1-3:7: 术语不一致：`大型语言模型` 应写作 `大语言模型`
- *   3:11-3:13: 术语不一致：`代理` 应写作 `智能体`
+ *   3:11-3:13: 术语可能不一致：`代理` 另有别的含义；指本术语时应写作 `智能体`
  *
  * @example
  *   {"name": "not-ok.md", "label": "fixed"}
  *
  *   GitHub的仓库里有 LangChain 的示例。
  *
- *   大语言模型可以充当智能体，但不是代理服务器。
+ *   大语言模型可以充当代理，但不是代理服务器。
+ *
+ * @example
+ *   {"name": "senses.md"}
+ *
+ *   在 `/etc/environment` 里设置 FTP 代理和系统代理；缓存代理挡在仓库前面。
+ *
+ *   登录后拿到刷新令牌和身份令牌，令牌桶限制每秒请求数。
+ *
+ *   这些提示语句很长，代理人签了字。
+ *
+ * @example
+ *   {"name": "commands.md", "label": "input"}
+ *
+ *   ## 建立 docker 用户组
+ *
+ *   先 docker run 一个容器，再 git clone 仓库、npm install 依赖。
+ *
+ *   把 docker 装好，再用 Mysql 存数据。
+ *
+ * @example
+ *   {"name": "commands.md", "label": "output"}
+ *
+ *   5:3-5:9: 术语可能不一致：`docker` 指产品时应写作 `Docker`；命令、包名或标识符请放进行内代码
+ *   5:16-5:21: 术语不一致：`Mysql` 应写作 `MySQL`
+ *
+ * @example
+ *   {"name": "commands.md", "label": "fixed"}
+ *
+ *   ## 建立 docker 用户组
+ *
+ *   先 docker run 一个容器，再 git clone 仓库、npm install 依赖。
+ *
+ *   把 docker 装好，再用 MySQL 存数据。
  *
  * @example
  *   {"name": "links.md", "label": "input"}
@@ -83,8 +130,10 @@ import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {toString} from 'mdast-util-to-string';
 import {inlineHtmlDepth, isAutolink} from '../core/prose';
-import {DEFAULT_TERMINOLOGY_PATH, loadTerminology, termMatcher, type TermList} from './lib/terminology-data';
+import type {SuggestingMessage} from './engine/result';
+import {DEFAULT_TERMINOLOGY_PATH, foldAscii, loadTerminology, termMatcher, type TermList, type TermMatch} from './lib/terminology-data';
 
 export interface TerminologyOptions {
   /** Path of the term list; default `data/terminology.yaml`. */
@@ -93,6 +142,17 @@ export interface TerminologyOptions {
 
 /** Nodes whose content is not prose: never looked into. */
 const SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
+
+/** The blocks whose text is the context of an `only_when` entry. */
+const BLOCKS = new Set(['paragraph', 'heading', 'tableRow']);
+
+/** A fix says what to write; a suggestion says why it is only a guess. */
+function reason(match: TermMatch): string {
+  const {found, entry} = match;
+  if (match.certain) return `术语不一致：\`${found}\` 应写作 \`${entry.term}\``;
+  if (entry.fix === 'suggest') return `术语可能不一致：\`${found}\` 另有别的含义；指本术语时应写作 \`${entry.term}\``;
+  return `术语可能不一致：\`${found}\` 指产品时应写作 \`${entry.term}\`；命令、包名或标识符请放进行内代码`;
+}
 
 const lists = new Map<string, {mtimeMs: number; list: TermList}>();
 
@@ -140,19 +200,39 @@ function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
     return found;
   };
 
+  const blockTexts = new Map<Node, string>();
+  /** The folded text of the paragraph, heading or table row around `node`: the context `only_when` reads. */
+  const blockText = (node: Text, ancestors: Parent[]): string => {
+    const block = [...ancestors].reverse().find((a) => BLOCKS.has(a.type)) ?? node;
+    let text = blockTexts.get(block);
+    if (text === undefined) {
+      text = foldAscii(toString(block));
+      blockTexts.set(block, text);
+    }
+    return text;
+  };
+  const inContext = (match: TermMatch, node: Text, ancestors: Parent[]): boolean => {
+    const words = match.entry.onlyWhen;
+    if (words.length === 0 || foldAscii(match.found) === foldAscii(match.entry.term)) return true;
+    const text = blockText(node, ancestors);
+    return words.some((word) => text.includes(foldAscii(word)));
+  };
+
   const check = (node: Text, ancestors: Parent[]): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     // The source slice, not `node.value`: offsets must be source offsets for the fixer.
     for (const match of matcher.find(source.slice(start, end))) {
+      if (!inContext(match, node, ancestors)) continue;
       const {term, note} = match.entry;
-      const message = file.message(`术语不一致：\`${match.found}\` 应写作 \`${term}\``, {
+      const message: SuggestingMessage = file.message(reason(match), {
         place: {start: point(start + match.start), end: point(start + match.end)},
         ancestors: [...ancestors, node],
       });
       message.actual = match.found;
-      message.expected = [term];
+      if (match.certain) message.expected = [term];
+      else message.suggestions = [term];
       if (note) message.note = note;
     }
   };

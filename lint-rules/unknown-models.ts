@@ -26,6 +26,10 @@
  * 名称的查找与自动链接使用同一个匹配器和同样的边界（`core/registry/matcher.ts`）。
  * 代码块、内容不只是一个名称的行内代码、网址、链接地址、HTML、数学公式和 front matter 都不检查。
  *
+ * 注册表是本书自己的。本仓库之外的文件（用这些规则检查的另一本书）不会被要求去改 `data/models.yaml`：
+ * 默认在那里什么也不报（`outsideDocs: "off"`）；设为 `outsideDocs: "report"` 时，
+ * 只报告这个名称无法识别，并说明注册表不需要改动。
+ *
  * ## 修复与建议
  *
  * 没有修复。消息里列出的相近名称只是建议，`--fix` 不会采用，拉取请求上也不会变成修改建议：
@@ -37,8 +41,9 @@
  *
  * ## 选项
  *
- * `{registry?: string}`：注册表文件的路径，相对于仓库根目录（默认 `data/models.yaml`），
- * 应与 model-names 使用同一个。注册表无效时，以注册表自己的 `文件:行:列` 错误失败。
+ * `{registry?: string, outsideDocs?: "off" | "report"}`：`registry` 是注册表文件的路径，
+ * 相对于仓库根目录（默认 `data/models.yaml`），应与 model-names 使用同一个；
+ * 注册表无效时，以注册表自己的 `文件:行:列` 错误失败。`outsideDocs` 见上文。
  *
  * @example
  *   {"name": "ok.md"}
@@ -66,6 +71,21 @@
  *   3:28-3:35: 未知模型：`Llama 0` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`Llama 1`、`Llama-1`
  *
  * @example
+ *   {"name": "/tmp/other-book/ch01.md"}
+ *
+ *   text-davinci-004 并不存在，GPT-5 也还没有收录。
+ *
+ * @example
+ *   {"name": "/tmp/other-book/ch02.md", "label": "input", "config": {"outsideDocs": "report"}}
+ *
+ *   text-davinci-004 并不存在。
+ *
+ * @example
+ *   {"name": "/tmp/other-book/ch02.md", "label": "output", "config": {"outsideDocs": "report"}}
+ *
+ *   1:1-1:17: 未知模型：`text-davinci-004` 不是已收录的模型名，名称无误时可忽略（本书不需要修改 `data/models.yaml`）；相近的名称：`text-davinci-003`、`text-davinci-002`
+ *
+ * @example
  *   {"name": "code.md"}
  *
  *   ```python
@@ -79,20 +99,37 @@ import {lintRule} from 'unified-lint-rule';
 import type {VFile} from 'vfile';
 import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {modelIndexFor, type ModelRegistryOptions} from './lib/model-names-index';
+import {isOurBook} from './lib/own-book';
 import {findModelNames} from './lib/model-names-scan';
 
-export type UnknownModelsOptions = ModelRegistryOptions;
+export interface UnknownModelsOptions extends ModelRegistryOptions {
+  /** Files outside this repository: `off` (default) says nothing, `report` reports without asking to edit our registry. */
+  outsideDocs?: 'off' | 'report';
+}
+
+function outsideDocsOf(options: UnknownModelsOptions | null | undefined): 'off' | 'report' {
+  const value = options?.outsideDocs ?? 'off';
+  if (value !== 'off' && value !== 'report') {
+    throw new Error(`unknown-models 的选项 \`outsideDocs\` 应为 \`off\` 或 \`report\`，收到 \`${String(value)}\``);
+  }
+  return value;
+}
 
 const quote = (s: string): string => `\`${s}\``;
 
 const unknownModels = lintRule<Root, UnknownModelsOptions | null | undefined>(
   {origin: `${RULE_ORIGIN}:unknown-models`, url: ruleDocsUrl('unknown-models')},
   (tree, file: VFile, options) => {
+    const ours = isOurBook(file);
+    if (!ours && outsideDocsOf(options) === 'off') return;
     const index = modelIndexFor(options?.registry);
     for (const {finding, place, ancestors} of findModelNames(tree, file, index)) {
       if (finding.kind !== 'unknown') continue;
       const nearest = finding.nearest.length > 0 ? `；相近的名称：${finding.nearest.map(quote).join('、')}` : '';
-      file.message(`未知模型：${quote(finding.text)} 不在 ${quote(index.shownFile)} 中，请先在注册表中添加${nearest}`, {place, ancestors});
+      const what = ours
+        ? `不在 ${quote(index.shownFile)} 中，请先在注册表中添加`
+        : `不是已收录的模型名，名称无误时可忽略（本书不需要修改 ${quote(index.shownFile)}）`;
+      file.message(`未知模型：${quote(finding.text)} ${what}${nearest}`, {place, ancestors});
     }
   },
 );

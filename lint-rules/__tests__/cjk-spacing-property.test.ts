@@ -9,13 +9,14 @@ describe.each([
   ['default options', onlyRule('cjk-spacing')],
   ['spaceAroundInlineCode: false', onlyRule('cjk-spacing', {spaceAroundInlineCode: false})],
 ])('cjk-spacing properties (%s)', (_name, config) => {
-  it('never throws, and every message is fixable with the exact source slice of its range', async () => {
+  it('never throws, and every message is a fix or a suggestion with the exact source slice of its range', async () => {
     await fc.assert(
       fc.asyncProperty(markdown, async (text) => {
         const file = await lintMarkdown(text, config);
         expect(file.messages.filter((m) => m.fatal && m.actual === undefined)).toEqual([]);
         const fixes = fixesFrom(file.messages);
-        expect(fixes.length).toBe(file.messages.length);
+        const suggestions = file.messages.filter((m) => !m.expected && (m as {suggestions?: string[]}).suggestions?.length);
+        expect(fixes.length + suggestions.length).toBe(file.messages.length);
         for (const fix of fixes) expect(text.slice(fix.start, fix.end)).toBe(fix.actual);
       }),
       params,

@@ -42,19 +42,21 @@ describe('rule examples', () => {
         const config = onlyRule(rule, example.config);
 
         it(`${example.name}: messages are exactly the documented output`, async () => {
-          const result = await lintMarkdown(example.input, config);
+          const result = await lintMarkdown(example.input, config, example.name);
           expect(sortedMessages(result).map(formatMessage)).toEqual(example.output);
         });
 
         it(`${example.name}: every fix names the exact source text of its range`, async () => {
-          const result = await lintMarkdown(example.input, config);
+          const result = await lintMarkdown(example.input, config, example.name);
           for (const message of result.messages) {
             if (message.actual === undefined) continue;
             const place = message.place;
             expect(place && 'start' in place).toBe(true);
             if (!place || !('start' in place)) continue;
             expect(example.input.slice(place.start.offset, place.end.offset)).toBe(message.actual);
-            expect(message.expected?.length).toBeGreaterThan(0);
+            // A message with `actual` carries a fix (`expected`) or suggestions, never neither.
+            const suggestions = (message as {suggestions?: string[]}).suggestions;
+            expect((message.expected?.length ?? 0) + (suggestions?.length ?? 0)).toBeGreaterThan(0);
           }
         });
 
@@ -63,7 +65,7 @@ describe('rule examples', () => {
           it(`${example.name}: --fix gives the documented text, which lints clean of fixable messages`, async () => {
             const processor = unified().use(remarkParse).use(createPreset(config));
             const lint = async (text: string): Promise<VFile['messages']> => {
-              const vfile = new VFile({path: 'example.md', value: text});
+              const vfile = new VFile({path: example.name, value: text});
               await processor.run(processor.parse(vfile), vfile);
               return vfile.messages;
             };
@@ -75,7 +77,7 @@ describe('rule examples', () => {
 
         it(`${example.name}: a rerun on a tree without positions does not crash`, async () => {
           const processor = unified().use(remarkParse).use(createPreset(config));
-          const vfile = new VFile({path: 'example.md', value: example.input});
+          const vfile = new VFile({path: example.name, value: example.input});
           const tree = processor.parse(vfile);
           stripPositions(tree);
           await expect(processor.run(tree, vfile)).resolves.toBeDefined();

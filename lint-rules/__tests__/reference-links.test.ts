@@ -65,7 +65,7 @@ describe('reference-links', () => {
     expect(format(await lintFixture('book/part/chapter.md'))).toEqual([
       '7:66-7:96: 链接带有跟踪参数：`https://arxiv.org/abs/1706.03762?from=paperswithcode&spm=a.b.c` 应写作 `https://arxiv.org/abs/1706.03762`',
       '9:47-9:64: 链接带有跟踪参数：`https://example.com/autolink?utm_medium=email` 应写作 `https://example.com/autolink`',
-      '11:10-11:14: 链接应使用 HTTPS：`http://example.com/paper?id=7&utm_source=feed#section` 应写作 `https://example.com/paper?id=7&utm_source=feed#section`（修复只改协议，请确认该网址可以用 HTTPS 打开）',
+      '11:10-11:14: 链接应使用 HTTPS：`http://example.com/paper?id=7&utm_source=feed#section` 应写作 `https://example.com/paper?id=7&utm_source=feed#section`（请确认该网址可以用 HTTPS 打开）',
       '11:34-11:55: 链接带有跟踪参数：`http://example.com/paper?id=7&utm_source=feed#section` 应写作 `http://example.com/paper?id=7#section`',
       '25:3-25:67: 参考链接重复：`HTTPS://ARXIV.ORG/abs/1706.03762#intro` 已在第 23 行列出',
     ]);
@@ -77,12 +77,14 @@ describe('reference-links', () => {
     expect(cause?.place?.start.line).toBe(23);
   });
 
-  it('fixes by editing only the URL query and scheme', async () => {
+  it('fixes by editing only the URL query; http → https is a suggestion --fix leaves alone', async () => {
     const file = path.join(DOCS, 'book/part/chapter.md');
     const text = fs.readFileSync(file, 'utf8');
     const result = await fixText(text, (t) => lint(t, OPTIONS, file));
     expect(result.text).toContain('[Attention Is All You Need](https://arxiv.org/abs/1706.03762)。');
-    expect(result.text).toContain('[paper]: https://example.com/paper?id=7#section');
+    expect(result.text).toContain('[paper]: http://example.com/paper?id=7#section');
+    const https = result.messages.find((m) => m.reason.startsWith('链接应使用 HTTPS')) as {actual?: string; suggestions?: string[]} | undefined;
+    expect([https?.actual, https?.suggestions]).toEqual(['http', ['https']]);
     expect(result.text).toContain('curl http://example.com/?utm_source=code');
     expect(result.text).toContain('`https://example.com/?spm=inline`');
     expect(result.messages.filter((m) => m.expected)).toEqual([]);
@@ -111,7 +113,7 @@ describe('reference-links', () => {
       '1:2-1:6: 链接文字没有说明内容：`点击这里` 应写作说明链接去向的文字，例如文章或页面的标题',
       '1:24-1:28: 链接文字没有说明内容：`Here` 应写作说明链接去向的文字，例如文章或页面的标题',
       '1:45-1:62: 链接文字为空：`[](https://c.com)` 应写作 `[说明文字](https://c.com)`',
-      '1:65-1:80: 正文里有裸露的网址：`http://www.example.com` 应写作 `[说明文字](http://www.example.com)`',
+      '1:65-1:80: 正文里有裸露的网址：`http://www.example.com` 应写作 `[说明文字](http://www.example.com)`；要原样输入的地址请放进行内代码',
       '1:81-1:92: 图片缺少替代文字：`![ ](x.png)` 应写作 `![图片内容的说明](x.png)`',
     ]);
   });

@@ -22,7 +22,7 @@ describe('generated rule pages', () => {
     expect(page).toContain('slug: /contributing/rules/terminology\n');
     expect(page).toContain('规则 ID：`llmbook/terminology`。');
     expect(page).toContain('```text\n1:1-1:7: 术语不一致：`Github` 应写作 `GitHub`\n');
-    expect(page).toContain('```markdown\nGithub的仓库里有 langchain 的示例。\n');
+    expect(page).toContain('```markdown\nGithub的仓库里有 Langchain 的示例。\n');
   });
 
   const pages = [...generateRuleDocs()].filter(([file]) => file.endsWith('.md'));

@@ -65,7 +65,7 @@ describe('the book’s term list', () => {
 describe('loadTerminology errors', () => {
   it('lists every problem with line and column, sorted, at once', () => {
     expect(problemsOf(() => loadTerminology(path.join(FIXTURES, 'bad.yaml')))).toEqual([
-      '5:5: 未知字段 `colour`；可用字段：`term`、`variants`、`allow`、`case`、`note`',
+      '5:5: 未知字段 `colour`；可用字段：`term`、`variants`、`allow`、`only_when`、`fix`、`case`、`note`',
       '6:5: 缺少必填字段 `term`，例如 `term: GitHub`',
       '7:5: 条目 `大语言模型` 没有 `variants`，不会报告任何写法；例如 `variants: [错误写法]`',
       '10:13: 例外短语 `服务器` 不包含任何变体（`代理`）；`allow` 只列出包含变体、但变体在其中是正确用法的短语',
@@ -85,7 +85,7 @@ describe('loadTerminology errors', () => {
     } catch (error) {
       const lines = (error as Error).message.split('\n');
       expect(lines[0]).toBe('术语表有 9 处错误：');
-      expect(lines[1]).toBe(`${path.relative(process.cwd(), file)}:5:5: 未知字段 \`colour\`；可用字段：\`term\`、\`variants\`、\`allow\`、\`case\`、\`note\``);
+      expect(lines[1]).toBe(`${path.relative(process.cwd(), file)}:5:5: 未知字段 \`colour\`；可用字段：\`term\`、\`variants\`、\`allow\`、\`only_when\`、\`fix\`、\`case\`、\`note\``);
     }
   });
 
@@ -151,7 +151,30 @@ describe('the term matcher', () => {
     ['代理服务器、HTTP 代理、http 代理', []],
     ['超参数与超参', ['4-6:超参→超参数']],
     ['Pandas 与 pandas 与 panda', ['18-23:panda→pandas']],
+    ['代理人签了字', []],
   ])('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+
+  const certainty = (text: string): Array<[string, boolean]> => matcher.find(text).map((m) => [m.found, m.certain]);
+
+  it('makes a lower-case one-word name a suggestion, and a command or identifier no match at all', () => {
+    expect(certainty('用 Github 和 github')).toEqual([['Github', true], ['github', false]]);
+    expect(certainty('先 github clone，再看 github 用户组和客户端命令 - github')).toEqual([]);
+  });
+});
+
+describe('term entry fields fix and only_when', () => {
+  it('reads them, and a suggest entry makes every match uncertain', () => {
+    const list = parseTerminology('terms:\n  - term: 智能体\n    variants: [代理]\n    only_when: [大模型]\n    fix: suggest\n', 'x.yaml');
+    expect(list.entries[0]).toMatchObject({onlyWhen: ['大模型'], fix: 'suggest'});
+    expect(createTermMatcher(list).find('充当代理').map((m) => m.certain)).toEqual([false]);
+  });
+
+  it('rejects an unknown fix mode and only_when without variants, with line and column', () => {
+    expect(problemsOf(() => parseTerminology('terms:\n  - term: 智能体\n    fix: maybe\n    variants: [代理]\n  - term: GitHub\n    only_when: [代码]\n', 'x.yaml'))).toEqual([
+      '3:10: `fix` 的值 `maybe` 无效；可选值：`apply`、`suggest`',
+      '6:16: `only_when` 只约束 `variants`，但条目 `GitHub` 没有变体',
+    ]);
   });
 });

@@ -12,8 +12,8 @@ describe('terminology rule', () => {
     expect(sortedMessages(file).map(formatMessage)).toEqual([
       '5:3-5:9: 术语不一致：`Github` 应写作 `GitHub`',
       '7:1-7:7: 术语不一致：`Github` 应写作 `GitHub`',
-      '7:11-7:17: 术语不一致：`github` 应写作 `GitHub`',
-      '7:21-7:30: 术语不一致：`langchain` 应写作 `LangChain`',
+      '7:11-7:17: 术语可能不一致：`github` 指产品时应写作 `GitHub`；命令、包名或标识符请放进行内代码',
+      '7:21-7:30: 术语可能不一致：`langchain` 指产品时应写作 `LangChain`；命令、包名或标识符请放进行内代码',
       '10:8-10:14: 术语不一致：`Github` 应写作 `GitHub`',
       '11:8-11:15: 术语不一致：`open ai` 应写作 `OpenAI`',
       '13:17-13:23: 术语不一致：`Github` 应写作 `GitHub`',
@@ -37,19 +37,19 @@ describe('terminology rule', () => {
   });
 
   it('uses source offsets where the text value differs from the source (escapes, quote markers)', async () => {
-    const text = '> 第一行\\*\n> 第二行 github\n';
+    const text = '> 第一行\\*\n> 第二行 Github\n';
     const file = await lintMarkdown(text, onlyRule('terminology'));
     const message = file.messages[0];
-    expect(formatMessage(message)).toBe('2:7-2:13: 术语不一致：`github` 应写作 `GitHub`');
+    expect(formatMessage(message)).toBe('2:7-2:13: 术语不一致：`Github` 应写作 `GitHub`');
     const place = message.place;
-    expect(place && 'start' in place ? text.slice(place.start.offset, place.end.offset) : '').toBe('github');
+    expect(place && 'start' in place ? text.slice(place.start.offset, place.end.offset) : '').toBe('Github');
   });
 
   it('honours a term list given by the `file` option, with its allow phrases and case rule', async () => {
     const text = '一个 widget 小组件，放进小组件库。WIDGET 也不对，Widget 对。\n';
     const file = await lintMarkdown(text, onlyRule('terminology', {file: path.join(FIXTURES, 'small.yaml')}));
     expect(sortedMessages(file).map(formatMessage)).toEqual([
-      '1:4-1:10: 术语不一致：`widget` 应写作 `Widget`',
+      '1:4-1:10: 术语可能不一致：`widget` 指产品时应写作 `Widget`；命令、包名或标识符请放进行内代码',
       '1:11-1:14: 术语不一致：`小组件` 应写作 `小部件`',
       '1:22-1:28: 术语不一致：`WIDGET` 应写作 `Widget`',
     ]);

@@ -158,10 +158,19 @@ describe('the CLI with the repository’s .lintrc.yaml', () => {
   afterAll(() => fs.rmSync(dir, {recursive: true, force: true}));
   const env = {LLMBOOK_LINT_PRESET: ''};
 
-  it('exits 0 with a warning for an unknown model', () => {
+  it('says nothing about unknown models in a book outside this repository, by default', () => {
     fs.writeFileSync(path.join(dir, 'unknown.md'), '# 标题\n\ntext-davinci-004 并不存在。\n');
     const run = runCli(['--no-cache', 'unknown.md'], dir, env);
-    expect(run.stderr + run.stdout).toContain('3:1-3:17 warning 未知模型：`text-davinci-004` 不在 `data/models.yaml` 中，请先在注册表中添加；相近的名称：`text-davinci-003`、`text-davinci-002` unknown-models llmbook');
+    expect(run.stderr + run.stdout).not.toContain('未知模型');
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 0 with a warning that does not ask another book to edit our registry (outsideDocs: report)', () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'llmbook-unknown-models-report-'));
+    fs.writeFileSync(path.join(other, '.lintrc.yaml'), 'rules:\n  unknown-models: [warn, {outsideDocs: report}]\n');
+    fs.writeFileSync(path.join(other, 'unknown.md'), '# 标题\n\ntext-davinci-004 并不存在。\n');
+    const run = runCli(['--no-cache', 'unknown.md'], other, env);
+    expect(run.stderr + run.stdout).toContain('3:1-3:17 warning 未知模型：`text-davinci-004` 不是已收录的模型名，名称无误时可忽略（本书不需要修改 `data/models.yaml`）；相近的名称：`text-davinci-003`、`text-davinci-002` unknown-models llmbook');
     expect(run.code).toBe(0);
   });
 

@@ -21,7 +21,7 @@ import type {LintMessage} from './result';
 import type {TaskResult} from './worker';
 import {writeAtomic} from './files';
 
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const CACHE_FILE = 'cache.json';
 
 interface Stamp {
@@ -175,6 +175,7 @@ export class LintCache {
       this.intern(m.actual),
       m.expected === undefined ? -1 : expected.length,
       ...expected,
+      ...(m.suggestions ?? []).map((e) => this.intern(e)),
     ];
   }
 
@@ -195,6 +196,8 @@ export class LintCache {
     };
     if (p[12] >= 0) message.actual = this.data.strings[p[12]];
     if (p[13] >= 0) message.expected = p.slice(14, 14 + p[13]).map((i) => this.data.strings[i]);
+    const suggestions = p.slice(14 + Math.max(p[13], 0)).map((i) => this.data.strings[i]);
+    if (suggestions.length > 0) message.suggestions = suggestions;
     if (p[4] >= 0) message.url = this.data.strings[p[4]];
     if (p[5] >= 0) message.note = this.data.strings[p[5]];
     return message;

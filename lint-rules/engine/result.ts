@@ -27,6 +27,11 @@ export interface LintMessage {
   /** Fixable messages: the text in the range and its replacements (`expected[0]` is the fix). */
   actual?: string;
   expected?: string[];
+  /**
+   * Replacements of `actual` that are a guess (a word with a second sense, a name
+   * that may be a command): shown to people and editors, never applied by `--fix`.
+   */
+  suggestions?: string[];
   url?: string;
   /** Extra explanation (e.g. why a term was chosen). */
   note?: string;
@@ -44,6 +49,32 @@ export interface FileResult {
 
 export function severityOf(message: Pick<VFileMessage, 'fatal'>): Severity {
   return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
+}
+
+/** A lint message that may carry suggestions (a field of ours on `VFileMessage`). */
+export type SuggestingMessage = VFileMessage & {suggestions?: string[]};
+
+function suggestionsOf(message: SuggestingMessage): string[] | undefined {
+  const list = message.suggestions;
+  return Array.isArray(list) && list.length > 0 && list.every((s) => typeof s === 'string') ? [...list] : undefined;
+}
+
+/**
+ * What a person reads under the message in every human format (stylish, GitHub
+ * annotations): the suggestions, which `--fix` leaves alone, and the note.
+ */
+export function detailLines(message: Pick<LintMessage, 'suggestions' | 'note'>): string[] {
+  const lines: string[] = [];
+  if (message.suggestions?.length) {
+    lines.push(`建议：${message.suggestions.map((s) => `\`${s}\``).join(' 或 ')}（需人工确认，\`--fix\` 不会自动修改）`);
+  }
+  if (message.note) lines.push(`说明：${message.note}`);
+  return lines;
+}
+
+/** The message with its detail lines, as the human formats print it. */
+export function detailedReason(message: LintMessage): string {
+  return [message.message, ...detailLines(message).map((line) => `  ${line}`)].join('\n');
 }
 
 export function toLintMessage(message: VFileMessage): LintMessage {
@@ -64,6 +95,8 @@ export function toLintMessage(message: VFileMessage): LintMessage {
   };
   if (typeof message.actual === 'string') result.actual = message.actual;
   if (Array.isArray(message.expected)) result.expected = [...message.expected];
+  const suggestions = suggestionsOf(message);
+  if (suggestions) result.suggestions = suggestions;
   if (typeof message.url === 'string') result.url = message.url;
   if (typeof message.note === 'string') result.note = message.note;
   return result;
@@ -92,7 +125,7 @@ export function toVFile(result: FileResult, shownPath: string): VFile {
         : m.endLine === null
           ? {line: m.line, column: m.column ?? 1}
           : {start: {line: m.line, column: m.column ?? 1}, end: {line: m.endLine, column: m.endColumn ?? 1}};
-    const message = new VFileMessage(m.message, {place, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined});
+    const message = new VFileMessage(detailedReason(m), {place, ruleId: m.ruleId ?? undefined, source: m.source ?? undefined});
     message.file = shownPath;
     message.fatal = m.severity === 'error' ? true : m.severity === 'warning' ? false : undefined;
     if (m.url) message.url = m.url;

@@ -10,6 +10,8 @@
  * - term: 智能体          # the preferred form
  *   variants: [代理]      # forms that are wrong
  *   allow: [代理服务器]   # phrases in which a variant is fine (optional)
+ *   only_when: [大模型]   # report a variant only when one of these is in the same block (optional)
+ *   fix: suggest          # `apply` (default): `--fix` replaces; `suggest`: a suggestion only
  *   case: exact           # `exact` (default) or `ignore`
  *   note: 为什么选这个     # shown under the message
  * ```
@@ -36,11 +38,21 @@ import {
 export const CASE_MODES = ['exact', 'ignore'] as const;
 export type CaseMode = (typeof CASE_MODES)[number];
 
+/**
+ * `apply`: a variant has one meaning, so `--fix` replaces it. `suggest`: a variant
+ * has a second sense (代理 = agent or proxy), so the message only suggests the term.
+ */
+export const FIX_MODES = ['apply', 'suggest'] as const;
+export type FixMode = (typeof FIX_MODES)[number];
+
 export interface TermEntry {
   term: string;
   variants: string[];
   allow: string[];
+  /** Words of which one must appear in the same block (paragraph, heading, cell) for a variant to be reported. */
+  onlyWhen: string[];
   case: CaseMode;
+  fix: FixMode;
   note?: string;
   /** Where the entry starts in the term list (for messages about the list). */
   line: number;
@@ -63,7 +75,7 @@ export class TerminologyError extends FileProblemsError {
   }
 }
 
-const FIELDS = ['term', 'variants', 'allow', 'case', 'note'] as const;
+const FIELDS = ['term', 'variants', 'allow', 'only_when', 'fix', 'case', 'note'] as const;
 
 /** Fold ASCII letters only: CJK has no case, and other scripts are not in the list. */
 export function foldAscii(text: string): string {
@@ -143,8 +155,17 @@ function readEntry(map: YAMLMap, problems: Problems): Draft | undefined {
     problems.add(map.get('case', true) as Node, `\`case\` 的值 \`${caseText}\` 无效；可选值：${list(CASE_MODES)}`);
   }
   const mode: CaseMode = caseText === 'ignore' ? 'ignore' : 'exact';
+  const fixText = stringField(map, 'fix', problems, 'suggest');
+  if (fixText !== undefined && !(FIX_MODES as readonly string[]).includes(fixText)) {
+    problems.add(map.get('fix', true) as Node, `\`fix\` 的值 \`${fixText}\` 无效；可选值：${list(FIX_MODES)}`);
+  }
+  const fix: FixMode = fixText === 'suggest' ? 'suggest' : 'apply';
   const variants = stringList(map, 'variants', problems, 'Github');
   const allow = stringList(map, 'allow', problems, '代理服务器');
+  const onlyWhen = stringList(map, 'only_when', problems, '大模型');
+  if (onlyWhen.length > 0 && variants.length === 0) {
+    problems.add(map.get('only_when', true) as Node, `\`only_when\` 只约束 \`variants\`，但条目 \`${term ?? ''}\` 没有变体`);
+  }
   if (term === undefined) return undefined;
 
   const folded = foldAscii(term);
@@ -172,7 +193,9 @@ function readEntry(map: YAMLMap, problems: Problems): Draft | undefined {
       term,
       variants: variants.map((v) => v.value),
       allow: allow.map((a) => a.value),
+      onlyWhen: onlyWhen.map((w) => w.value),
       case: mode,
+      fix,
       ...(note === undefined ? {} : {note}),
       ...position,
     },
@@ -241,6 +264,12 @@ export interface TermMatch {
   /** The text as written. */
   found: string;
   entry: TermEntry;
+  /**
+   * Whether `--fix` may replace it. Not when the entry has a second sense
+   * (`fix: suggest`), nor for an all-lower-case spelling of a capitalised name
+   * (`docker`, `mysql`), which is as often a command or package as the product.
+   */
+  certain: boolean;
 }
 
 export interface TermMatcher {
@@ -299,6 +328,62 @@ function allowed(text: string, start: number, end: number, entry: TermEntry): bo
   return false;
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+const segmenter = new Intl.Segmenter('zh', {granularity: 'word'});
+
+/** Word boundaries of `text` by `Intl.Segmenter` (offsets where a word starts or ends). */
+function wordBoundaries(text: string): Set<number> {
+  const boundaries = new Set<number>([0, text.length]);
+  for (const {index, segment} of segmenter.segment(text)) {
+    boundaries.add(index);
+    boundaries.add(index + segment.length);
+  }
+  return boundaries;
+}
+
+/**
+ * A Chinese variant must be a whole word: when the segmenter puts the edge of the
+ * match inside a longer word (`代理人`, `代理商`), it is part of that word. The
+ * segmenter alone is not enough — it splits `提示语句` as `提示|语|句` — so the term
+ * list adds what it knows: longer words listed in `allow`, and terms themselves
+ * (longest match).
+ */
+function insideLongerWord(text: string, start: number, end: number, boundaries: () => Set<number>): boolean {
+  const cjkStart = CJK.test(text[start] ?? '') && CJK.test(text[start - 1] ?? '');
+  const cjkEnd = CJK.test(text[end - 1] ?? '') && CJK.test(text[end] ?? '');
+  if (!cjkStart && !cjkEnd) return false;
+  const edges = boundaries();
+  return (cjkStart && !edges.has(start)) || (cjkEnd && !edges.has(end));
+}
+
+/**
+ * Words after a lower-case name that make it a command or an identifier rather
+ * than the product: `docker 用户组`, `mysql 命令`, `redis 客户端`.
+ */
+const IDENTIFIER_NOUNS = ['命令', '用户组', '组', '客户端', '进程', '守护进程', '包', '模块', '用户', '账号', '账户', '目录', 'CLI'];
+
+/** Words before a lower-case name that make it a command: `客户端命令 - docker`. */
+const COMMAND_BEFORE = /(?:命令|客户端)[\s:：\-–—]*$/;
+
+/**
+ * An all-lower-case spelling of a capitalised name followed by a sub-command or
+ * flag (`docker run`, `git clone`, `npm install`, `pip -V`) or by a noun that
+ * names a program's part (`docker 用户组`) is a command, not a misspelling.
+ */
+function isCommand(text: string, start: number, end: number): boolean {
+  if (COMMAND_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return true;
+  const rest = text.slice(end, end + 12);
+  if (/^[ \t]+(?:-{1,2}[a-z]|[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*(?![A-Za-z0-9.]))/.test(rest)) return true;
+  const after = rest.replace(/^[ \t]+/, '');
+  return IDENTIFIER_NOUNS.some((noun) => after.startsWith(noun));
+}
+
+/** A one-word name (a command or package name has no space: `common crawl` is just a misspelling). */
+function isLowerCaseName(found: string, entry: TermEntry): boolean {
+  return !/\s/.test(entry.term) && /[a-z]/.test(found) && found === found.toLowerCase() && entry.term !== entry.term.toLowerCase() && foldAscii(found) === foldAscii(entry.term);
+}
+
 /**
  * Builds the matcher. Terms are in the trie too, so the longest spelling wins:
  * `提示工程` is not read as `提示` + something, `超参数` is not the variant `超参`.
@@ -352,6 +437,8 @@ export function createTermMatcher(list: TermList): TermMatcher {
   return {
     find(text) {
       const matches: TermMatch[] = [];
+      let boundaries: Set<number> | undefined;
+      const edges = (): Set<number> => (boundaries ??= wordBoundaries(text));
       let i = 0;
       while (i < text.length) {
         const code = text.charCodeAt(i);
@@ -365,8 +452,11 @@ export function createTermMatcher(list: TermList): TermMatcher {
           continue;
         }
         const found = text.slice(i, hit.end);
-        if (isWrong(found, hit.entry) && !allowed(text, i, hit.end, hit.entry)) {
-          matches.push({start: i, end: hit.end, found, entry: hit.entry});
+        if (isWrong(found, hit.entry) && !allowed(text, i, hit.end, hit.entry) && !insideLongerWord(text, i, hit.end, edges)) {
+          const lower = isLowerCaseName(found, hit.entry);
+          if (!(lower && isCommand(text, i, hit.end))) {
+            matches.push({start: i, end: hit.end, found, entry: hit.entry, certain: hit.entry.fix === 'apply' && !lower});
+          }
         }
         i = hit.end;
       }

@@ -17,7 +17,7 @@
 import {randomBytes} from 'node:crypto';
 import path from 'node:path';
 import type {ChangedLines} from '../files';
-import {compareMessages, type FileResult, type LintMessage, type Severity} from '../result';
+import {compareMessages, detailedReason, type FileResult, type LintMessage, type Severity} from '../result';
 
 export const PER_SEVERITY = 10;
 
@@ -111,7 +111,7 @@ export function annotation({file, message}: Located): string {
       endColumn: message.endColumn ?? undefined,
       title: ruleTitle(message),
     },
-    message.message,
+    detailedReason(message),
   );
 }
 

@@ -19,7 +19,10 @@
  *
  * Every linted file is listed (with an empty `messages` when clean); paths are
  * relative to the working directory with `/`; positions are 1-based, offsets are
- * UTF-16 code units, end exclusive; `actual`/`expected`/`url` appear only when set;
+ * UTF-16 code units, end exclusive; `actual`/`expected`/`suggestions`/`url`/`note`
+ * appear only when set. `expected[0]` is a fix `--fix` applies; `suggestions` are
+ * replacements of `actual` that need a person (a word with two senses, a name that
+ * may be a command) and are never applied;
  * `severity` is `error` (exit 1), `warning` or `info`. New fields may be added;
  * existing ones keep their meaning while `version` is 1.
  */
