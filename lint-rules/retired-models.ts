@@ -1,36 +1,39 @@
 /**
- * Code in the book must not call a model that its maker has shut down or deprecated.
+ * 书中的代码不能调用已被厂商下线或停用的模型。
  *
- * Why: a reader copies a code sample and runs it. A call to `text-davinci-003`
- * has failed since 2024-01-04; a deprecated snapshot such as `gpt-4-0314` will fail
- * on a day the reader cannot see in the text. The registry (`data/models.yaml`)
- * records each model's `status`, its `deprecated` and `shutdown` dates and the
- * maker's `replacement`, with the deprecation page as the source; this rule
- * reads them.
+ * ## 为什么
  *
- * What it reports: an API model name (the registry id, or a lower-case name or
- * alias such as `text-davinci-003`) of a `retired` or `deprecated` model used as
- * the model of a call —
+ * 读者会复制示例代码直接运行。调用 `text-davinci-003` 的代码从 2024-01-04 起就会报错；
+ * `gpt-4-0314` 这类已停用的快照会在某一天失效，而正文里看不出是哪一天。注册表（`data/models.yaml`）
+ * 记录了每个模型的 `status`、`deprecated` 和 `shutdown` 日期以及厂商给出的 `replacement`，
+ * 并以厂商的停用公告为来源；这条规则读的就是这些字段。
  *
- * - in a code block: a string in `"` or `'` whose whole value is the name
- *   (`model="text-davinci-003"`, `"model": "gpt-4-0314"`, `engine='davinci'`), or
- *   the value of a `--model` option; blocks marked `markdown`, `md`, `mdx` or
- *   `text` show prose and are not checked;
- * - in inline code: the same, but only after a model key (`model=`, `model:`,
- *   `engine=`, `model_name=` …), because inline code that holds only a name
- *   (`` `text-davinci-003` ``) is how prose names a model when it tells its history.
+ * ## 检查什么
  *
- * The message gives the shutdown (or deprecation) date and the replacement. It
- * offers no fix: another model answers differently, so a person must change the
- * code and check its output. Prose is never checked; the history of a retired
- * model is not an error.
+ * 已下线（`retired`）或已停用（`deprecated`）模型的 API 名称（注册表 id，或小写的名称、别名，
+ * 例如 `text-davinci-003`）被用作一次调用的模型时报告：
  *
- * Turn it off for a code block that shows an old call on purpose (a migration
- * guide's "before"), with `<!-- lint ignore retired-models -->` before the block.
+ * - 在代码块里：引号（`"` 或 `'`）中的字符串整个就是这个名称
+ *   （`model="text-davinci-003"`、`"model": "gpt-4-0314"`、`engine='davinci'`），或者是 `--model`
+ *   选项的值；标记为 `markdown`、`md`、`mdx` 或 `text` 的代码块展示的是文字，不检查；
+ * - 在行内代码里：同样的写法，但只在模型键之后（`model=`、`model:`、`engine=`、`model_name=` 等），
+ *   因为只有一个名称的行内代码（`` `text-davinci-003` ``）是正文讲述历史时提到模型的方式。
  *
- * Options: `{registry?: string}` — path of the registry file, relative to the
- * repository root (default `data/models.yaml`); use the same one as model-names.
- * An invalid registry fails with the registry's own `file:line:column` errors.
+ * 正文从不检查：讲一个已下线模型的历史不是错误。
+ *
+ * ## 修复与建议
+ *
+ * 没有修复。消息给出下线（或停用）日期和替代模型；换一个模型，回答就会不同，
+ * 所以需要作者自己改代码并检查输出。
+ *
+ * ## 何时关闭
+ *
+ * 有意展示旧调用的代码块（迁移指南里的“改之前”），在代码块前写 `<!-- lint ignore retired-models -->`。
+ *
+ * ## 选项
+ *
+ * `{registry?: string}`：注册表文件的路径，相对于仓库根目录（默认 `data/models.yaml`），
+ * 应与 model-names 使用同一个。注册表无效时，以注册表自己的 `文件:行:列` 错误失败。
  *
  * @example
  *   {"name": "ok.md"}

@@ -130,7 +130,7 @@ describe('the workflows', () => {
 
   it.each(workflows.map((workflow) => [workflow.name, workflow] as const))('%s only runs npm scripts that exist in package.json', (_name, workflow) => {
     const called = runScripts(workflow).flatMap((script) => [
-      ...[...script.matchAll(/\bnpm\s+run(?:-script)?\s+([^\s;&|]+)/g)].map((match) => match[1]),
+      ...[...script.matchAll(/\bnpm\s+run(?:-script)?\s+(?:--?[\w-]+\s+)*([^\s;&|-][^\s;&|]*)/g)].map((match) => match[1]),
       ...[...script.matchAll(/\bnpm\s+(test|start)\b/g)].map((match) => match[1]),
     ]);
     const missing = called.filter((name) => !(name in packageJson.scripts));

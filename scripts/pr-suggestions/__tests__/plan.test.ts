@@ -13,7 +13,7 @@ import type {ReportFile} from '../report';
 const CHAPTER = [
   '# 第一章', //                                         1  (context)
   '', //                                                  2
-  '我们在Github上找到 GPT-5 的传闻。', //                 3  added: terminology + cjk-spacing fixes, unknown-models warning
+  '我们在Github上找到 GPT-7 的传闻。', //                 3  added: terminology + cjk-spacing fixes, unknown-models warning
   '', //                                                  4
   '旧的一行提到 Github。', //                             5  context: not changed by the pull request
   '', //                                                  6
@@ -26,7 +26,7 @@ const PATCH = [
   ' # 第一章',
   ' ',
   '-我们在 GitHub 上找到的资料。',
-  '+我们在Github上找到 GPT-5 的传闻。',
+  '+我们在Github上找到 GPT-7 的传闻。',
   '@@ -5,2 +5,3 @@',
   ' 旧的一行提到 Github。',
   ' ',
@@ -42,7 +42,7 @@ describe('addedLines', () => {
   it('numbers the lines the patch adds in the new file and keeps their hunk', () => {
     const added = addedLines(PATCH);
     expect([...added]).toEqual([
-      [3, {text: '我们在Github上找到 GPT-5 的传闻。', hunk: 0}],
+      [3, {text: '我们在Github上找到 GPT-7 的传闻。', hunk: 0}],
       [7, {text: 'chatgpt 的接口叫 `gpt-3.5-turbo`。', hunk: 1}],
     ]);
   });
@@ -84,7 +84,7 @@ describe('planSuggestions', () => {
   it('suggests the fixed line for added lines, merging fixes on one line, and skips unchanged lines', async () => {
     const plan = planSuggestions(await realReport(), [{filename: 'docs/book/01-intro.md', status: 'modified', patch: PATCH}]);
     expect(plan.suggestions.map(({path, startLine, endLine, original, replacement}) => ({path, startLine, endLine, original, replacement}))).toEqual([
-      {path: 'docs/book/01-intro.md', startLine: 3, endLine: 3, original: '我们在Github上找到 GPT-5 的传闻。', replacement: '我们在 GitHub 上找到 GPT-5 的传闻。'},
+      {path: 'docs/book/01-intro.md', startLine: 3, endLine: 3, original: '我们在Github上找到 GPT-7 的传闻。', replacement: '我们在 GitHub 上找到 GPT-7 的传闻。'},
       {path: 'docs/book/01-intro.md', startLine: 7, endLine: 7, original: 'chatgpt 的接口叫 `gpt-3.5-turbo`。', replacement: 'ChatGPT 的接口叫 `gpt-3.5-turbo`。'},
     ]);
     expect(plan.suggestions[0].messages.map((m) => m.ruleId).sort()).toEqual(['cjk-spacing', 'cjk-spacing', 'terminology']);
