@@ -8,7 +8,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {modelIndexFor} from '../lib/model-names-index';
 import {scanModelNames} from '../lib/model-names-scan';
 
-const SEARCHES = ['find', 'findIndex', 'findLast', 'findLastIndex', 'some', 'every', 'filter', 'map', 'forEach', 'reduce'] as const;
+const SEARCHES = ['find', 'findIndex', 'some', 'every', 'filter', 'map', 'forEach', 'reduce'] as const;
 
 /** How many array-search callbacks `run` makes. */
 function countCallbacks(run: () => void): number {
