@@ -15,7 +15,7 @@ import {ebookCases} from './cases/ebook';
 import {BOOK_FILES, changedCases, createGitBook, type GitBook} from './cases/changed';
 import type {BenchContext} from './cases/context';
 import {floorCases} from './cases/floors';
-import {lintCases, ruleCases} from './cases/lint';
+import {denseChapterCases, lintCases, ruleCases} from './cases/lint';
 import {peerCases} from './cases/peers';
 import {available} from '../test-support/corpus';
 import {CORPUS, CORPUS_DIR, copyCorpus} from './corpus';
@@ -42,7 +42,7 @@ function corpusSuite(ctx: BenchContext): Suite {
       ctx.corpus = copyCorpus(CORPUS_DIR, path.join(ctx.tmp, `corpus-x${ctx.options.scale}`), {copies: ctx.options.scale});
       const cases: Case[] = [];
       if (groups.includes('floors')) cases.push(...floorCases(ctx));
-      if (groups.includes('lint')) cases.push(...lintCases(ctx));
+      if (groups.includes('lint')) cases.push(...lintCases(ctx), ...(ctx.options.smoke ? [] : denseChapterCases(ctx)));
       if (groups.includes('rules')) cases.push(...(await ruleCases(ctx)));
       if (groups.includes('peers')) cases.push(...peerCases(ctx));
       if (groups.includes('autolink')) cases.push(...autolinkCases(ctx));

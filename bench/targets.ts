@@ -29,6 +29,8 @@ export function evaluateTargets(summaries: readonly RowSummary[]): TargetResult[
   const rows: Rows = new Map(summaries.map((r) => [r.id, r]));
   const cold = ratio(ms(rows, 'lint-cold'), ms(rows, 'parse'));
   const warm = ratio(ms(rows, 'lint-warm'), ms(rows, 'parse'));
+  const coldStylish = ratio(ms(rows, 'lint-cold-stylish'), ms(rows, 'lint-cold'));
+  const warmStylish = ratio(ms(rows, 'lint-warm-stylish'), ms(rows, 'parse'));
   const warmVsAutocorrect = ratio(ms(rows, 'lint-warm'), ms(rows, 'autocorrect-cli'));
   const mem = ratio(rss(rows, 'lint-cold'), rss(rows, 'parse'));
   const memBook = ratio(rss(rows, 'book-lint-full'), rss(rows, 'book-parse'));
@@ -40,6 +42,8 @@ export function evaluateTargets(summaries: readonly RowSummary[]): TargetResult[
   return [
     check('cold full lint ≤ 1.0× parse-only (one thread)', cold, 1.0, formatRatio(cold)),
     check('warm full lint ≤ 0.1× parse-only', warm, 0.1, formatRatio(warm)),
+    check('cold full lint in the terminal format within 10 % of JSON', coldStylish, 1.1, `${formatRatio(coldStylish)} JSON`),
+    check('warm full lint in the terminal format ≤ 0.1× parse-only', warmStylish, 0.1, formatRatio(warmStylish)),
     check('warm full lint faster than AutoCorrect’s CLI', warmVsAutocorrect, 1, `${formatRatio(warmVsAutocorrect)} AutoCorrect`, true),
     check(
       'lint peak memory ≤ 1.5× parse-only',

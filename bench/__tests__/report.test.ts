@@ -52,6 +52,7 @@ describe('evaluateTargets', () => {
       row('parse', 2000, {rssKb: 100 * 1024}),
       row('lint-cold', 1800, {rssKb: 140 * 1024}),
       row('lint-warm', 300),
+      row('lint-cold-stylish', 1900),
       row('autocorrect-cli', 400),
       row('al-parse', 1000),
       row('al-real', 60),
@@ -61,6 +62,8 @@ describe('evaluateTargets', () => {
     expect(targets.map((t) => [t.target, t.measured, t.met])).toEqual([
       ['cold full lint ≤ 1.0× parse-only (one thread)', '0.90×', true],
       ['warm full lint ≤ 0.1× parse-only', '0.15×', false],
+      ['cold full lint in the terminal format within 10 % of JSON', '1.06× JSON', true],
+      ['warm full lint in the terminal format ≤ 0.1× parse-only', 'not measured', undefined],
       ['warm full lint faster than AutoCorrect’s CLI', '0.75× AutoCorrect', true],
       ['lint peak memory ≤ 1.5× parse-only', '1.40× (140 MB vs 100 MB); 5,000 files: –', true],
       ['lint peak memory flat from the scaled corpus to 5,000 files (≤ 1.25×)', 'not measured', undefined],

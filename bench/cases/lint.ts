@@ -1,7 +1,9 @@
 /**
  * Our lint CLI (`lint-rules/engine/cli.ts`), started as `npm run lint` starts it but in one
  * process (`node --import tsx`), on the scaled corpus: cold, warm, one file changed,
- * single-threaded, and each rule alone.
+ * single-threaded, and each rule alone; cold and warm also in the default terminal
+ * format (stylish), which is what contributors see; and one generated 4 MB chapter
+ * dense with model names (a file's cost must stay linear in its size and matches).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,11 +54,37 @@ export function lintCounts(stdout: string, label: string): {files: number; messa
   return {files: json.counts.files, messages: json.counts.error + json.counts.warning + json.counts.info};
 }
 
-export async function runLint(ctx: BenchContext, run: Omit<NodeRun, 'args'> & {args: string[]}): Promise<Sample & {files: number; messages: number}> {
+/**
+ * The message count of the stylish report: its last line is `N messages (…)`,
+ * `✖ N errors`, `⚠ N warnings`, or `N 个文件，没有发现问题` when clean (then 0).
+ * The report does not say how many files it read, so callers compare the count with
+ * the JSON run's on the same files.
+ */
+export function stylishMessages(stdout: string, label: string): number {
+  const last = stdout.trimEnd().split('\n').pop() ?? '';
+  const match = /^(\d+) messages \(|^✖ (\d+) errors?$|^⚠ (\d+) warnings?$/.exec(last);
+  if (match) return Number(match[1] ?? match[2] ?? match[3]);
+  if (/^\d+ 个文件，没有发现问题$/.test(last)) return 0;
+  throw new CaseFailure(`${label}: output does not end with the stylish summary line; it ends: ${last.slice(0, 200)}`);
+}
+
+export type LintFormat = 'json' | 'stylish';
+
+export async function runLint(
+  ctx: BenchContext,
+  run: Omit<NodeRun, 'args'> & {args: string[]; format?: LintFormat},
+): Promise<Sample & {files: number; messages: number}> {
   ctx.lintCli ??= snapshotLintTool(path.join(ctx.tmp, 'tool'));
-  const result = await runNode(ctx, {...run, args: ['--import', TSX_IMPORT, ctx.lintCli, '--format', 'json', ...run.args], okCodes: [0, 1]});
-  const counts = lintCounts(result.stdout(), run.label);
+  const format = run.format ?? 'json';
+  const result = await runNode(ctx, {...run, args: ['--import', TSX_IMPORT, ctx.lintCli, '--format', format, ...run.args], okCodes: [0, 1]});
+  const counts = format === 'json' ? lintCounts(result.stdout(), run.label) : {files: Number.NaN, messages: stylishMessages(result.stdout(), run.label)};
   return {...sampleOf(result, counts), ...counts};
+}
+
+/** A stylish run's sample, checked against the JSON run of the same files (same message count). */
+function sameAsJson(label: string, sample: Sample & {messages: number}, json: Sample): Sample {
+  if (sample.messages !== json.messages) throw new CaseFailure(`${label} reported ${sample.messages} messages; the JSON run of the same files ${json.messages}`);
+  return {...sample, files: json.files};
 }
 
 /** Which rules the preset has (a rule file not written yet cannot be measured alone). */
@@ -99,11 +127,18 @@ export function lintCases(ctx: BenchContext): Case[] {
         {id: 'lint-cold', label: 'our lint, full preset, cold (no cache yet)', baseline: 'parse', unavailable},
         {id: 'lint-warm', label: 'our lint, warm (cache, nothing changed)', baseline: 'parse', unavailable},
         {id: 'lint-one-changed', label: 'our lint, warm, one file changed', baseline: 'parse', unavailable},
+        {id: 'lint-cold-stylish', label: 'our lint, cold, default terminal format (stylish)', baseline: 'parse', unavailable},
+        {id: 'lint-warm-stylish', label: 'our lint, warm, default terminal format (stylish)', baseline: 'parse', unavailable},
       ],
       async run() {
-        fs.rmSync(path.join(cwd, LINT_CACHE_DIR), {recursive: true, force: true});
+        const clearCache = (): void => fs.rmSync(path.join(cwd, LINT_CACHE_DIR), {recursive: true, force: true});
+        clearCache();
         const cold = checked('lint cold', await runLint(ctx, {label: 'lint-cold', args: [target()], cwd}));
         const warm = checked('lint warm', await warmRun(ctx, cwd, target()));
+        // The terminal format, cold then warm, on the same unchanged files as the JSON runs.
+        clearCache();
+        const coldStylish = sameAsJson('lint cold stylish', await runLint(ctx, {label: 'lint-cold-stylish', args: [target()], cwd, format: 'stylish'}), cold);
+        const warmStylish = sameAsJson('lint warm stylish', await warmRun(ctx, cwd, target(), 'stylish'), warm);
         const file = firstFile();
         const original = fs.readFileSync(file);
         fs.appendFileSync(file, CHANGED_LINE);
@@ -113,7 +148,7 @@ export function lintCases(ctx: BenchContext): Case[] {
         } finally {
           fs.writeFileSync(file, original);
         }
-        return {'lint-cold': cold, 'lint-warm': warm, 'lint-one-changed': changed};
+        return {'lint-cold': cold, 'lint-warm': warm, 'lint-one-changed': changed, 'lint-cold-stylish': coldStylish, 'lint-warm-stylish': warmStylish};
       },
     },
   ];
@@ -129,6 +164,59 @@ export function lintCases(ctx: BenchContext): Case[] {
   return cases;
 }
 
+/** The repeated piece of a dense chapter: 21 bytes of UTF-8, a correctly spelt model name in each. */
+const DENSE_UNIT = 'GPT-4 与 x 比较，';
+/** The same bytes and shape without a model name. */
+const PLAIN_UNIT = 'hello 与 x 比较，';
+
+/**
+ * One chapter of about `bytes` bytes: a heading, then one paragraph of lines of 50
+ * units (one text node, so a scan sees every name of the file at once).
+ */
+export function generatedChapter(bytes: number, names: boolean): string {
+  const line = `${(names ? DENSE_UNIT : PLAIN_UNIT).repeat(50)}\n`;
+  const lines = Math.ceil(bytes / Buffer.byteLength(line));
+  return `# 生成的长章节\n\n${line.repeat(lines)}`;
+}
+
+/**
+ * A generated 4 MB chapter with a model name every 21 bytes, beside the same chapter
+ * without names: the names must cost time in proportion to their number (the
+ * `model-names` scan was once quadratic in them: 130 s against 12.5 s).
+ */
+export function denseChapterCases(ctx: BenchContext): Case[] {
+  const unavailable = lintUnavailable();
+  const cwd = path.join(ctx.tmp, 'lint-dense');
+  fs.mkdirSync(cwd, {recursive: true});
+  const config = path.join(cwd, 'model-names.lintrc.yaml');
+  fs.writeFileSync(config, ruleConfig('model-names'));
+  const chapter = (name: string, names: boolean): string => {
+    const file = path.join(cwd, name);
+    if (!fs.existsSync(file)) fs.writeFileSync(file, generatedChapter(4 * 1024 * 1024, names));
+    return name;
+  };
+  const run = async (id: string, file: string): Promise<Sample> => {
+    const args = ['--no-cache', '--threads', '0', '--max-file-bytes', '0', '--file-timeout-seconds', '0', '--config', config, file];
+    const sample = await runLint(ctx, {label: id, args, cwd});
+    expectFiles(id, sample.files, 1);
+    return sample;
+  };
+  return [
+    {
+      group: 'lint',
+      rows: [
+        {id: 'lint-4mb-plain', label: 'our lint, only `model-names`, a generated 4 MB chapter without model names (one thread)', unavailable},
+        {id: 'lint-4mb-dense', label: 'our lint, only `model-names`, the same chapter with a model name every 21 bytes', baseline: 'lint-4mb-plain', unavailable},
+      ],
+      async run() {
+        const plain = await run('lint-4mb-plain', chapter('plain.md', false));
+        const dense = await run('lint-4mb-dense', chapter('dense.md', true));
+        return {'lint-4mb-plain': plain, 'lint-4mb-dense': dense};
+      },
+    },
+  ];
+}
+
 function cacheStamp(cwd: string): number | undefined {
   try {
     return fs.statSync(path.join(cwd, LINT_CACHE_DIR, 'cache.json')).mtimeMs;
@@ -142,10 +230,10 @@ function cacheStamp(cwd: string): number | undefined {
  * was dropped (the tool's sources or the lockfile changed under a running benchmark):
  * run once more on the fresh cache, and fail if that one misses too.
  */
-async function warmRun(ctx: BenchContext, cwd: string, target: string): Promise<Sample & {files: number}> {
+async function warmRun(ctx: BenchContext, cwd: string, target: string, format: LintFormat = 'json'): Promise<Sample & {files: number; messages: number}> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const before = cacheStamp(cwd);
-    const sample = await runLint(ctx, {label: 'lint-warm', args: [target], cwd});
+    const sample = await runLint(ctx, {label: format === 'json' ? 'lint-warm' : `lint-warm-${format}`, args: [target], cwd, format});
     if (before !== undefined && cacheStamp(cwd) === before) return sample;
   }
   throw new CaseFailure('lint warm: the cache was rewritten on two runs in a row with nothing changed, so no warm figure can be taken');

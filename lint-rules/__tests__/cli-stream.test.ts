@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {formatGithub} from '../engine/reporters/github';
 import {formatJson} from '../engine/reporters/json';
-import {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} from '../engine/reporters/stream';
+import {cellWidth, ChunkWriter, GithubAnnotations, JsonStream, reporterStringWidth, StylishStream} from '../engine/reporters/stream';
 import {formatStylish} from '../engine/reporters/stylish';
 import type {FileResult, LintMessage, Severity} from '../engine/result';
 
@@ -77,5 +78,38 @@ describe('ChunkWriter', () => {
     expect(chunks.join('')).toBe(line.repeat(100) + 'tail');
     expect(chunks.length).toBe(2);
     expect(chunks[0].endsWith('\n')).toBe(true);
+  });
+});
+
+describe('ChunkWriter, written to as the stylish report writes (a newline before each line)', () => {
+  it('cuts each chunk after its last newline, and keeps a line without one until it ends', () => {
+    const chunks: string[] = [];
+    const writer = new ChunkWriter((text) => chunks.push(text));
+    const lines = Array.from({length: 300}, (_, i) => `${i}:1 error 中英文之间缺少空格${' '.repeat(i * 7)}`);
+    lines.forEach((line, i) => writer.write(i === 0 ? line : `\n${line}`));
+    // One long line written in small pieces: no newline to cut at until the next line.
+    for (let i = 0; i < 20000; i++) writer.write('长');
+    writer.write('\nend');
+    writer.end();
+    expect(chunks.join('')).toBe(`${lines.join('\n')}${'长'.repeat(20000)}\nend`);
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.endsWith('\n')).toBe(true);
+    expect(chunks.length).toBeGreaterThan(2);
+  });
+});
+
+describe('cellWidth (the stylish column widths)', () => {
+  const pieces = [
+    'a', 'Z', ' ', '`', '~', '中', '文', '。', '，', '：', '（', '）', '“', '”', '—', '…', '·', '〽', '〪', '\u3099',
+    'ｶ', 'ﾞ', '한', '\u1100', '\u1161', 'é', 'e\u0301', '\u0301', '✔', '✔️', '\uFE0F', '\u200D', '👍', '👍🏽', '👨‍👩‍👧',
+    '🇨', '🇳', '\t', '\r\n', '\u007F', '\u0085', '\u001B[31m', '\u001B[39m', '\u001B[1m', 'अ', '\u093F',
+  ];
+  it('is string-width\'s number (the one vfile-reporter pads with) for any mix of scripts, marks, emoji and colours', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+        const text = parts.join('');
+        expect(cellWidth(text)).toBe(reporterStringWidth(text));
+      }),
+      {numRuns: 2000},
+    );
   });
 });

@@ -143,9 +143,9 @@ function scanRuns(text: string, runs: Run[], index: ModelIndex): Finding[] {
  * A known name followed by a space and a version it does not have (`Claude 4`,
  * `Llama 4`): a newer member of the family, not the known name plus a number.
  */
-function unknownSuccessor(text: string, match: Match, runs: readonly Run[], index: ModelIndex): Finding | undefined {
+function unknownSuccessor(text: string, match: Match, runAt: ReadonlyMap<number, Run>, index: ModelIndex): Finding | undefined {
   if (text[match.end] !== ' ') return undefined;
-  const next = runs.find((run) => run.start === match.end + 1);
+  const next = runAt.get(match.end + 1);
   if (!next || !SPACED_VERSION.test(text.slice(next.start, next.end))) return undefined;
   const combined = text.slice(match.start, next.end);
   // `GPT 4` is `GPT-4` spelt with a space, not an unknown member of the GPT family.
@@ -158,9 +158,11 @@ function unknownSuccessor(text: string, match: Match, runs: readonly Run[], inde
 export function scanModelNames(text: string, index: ModelIndex): Finding[] {
   const findings: Finding[] = [];
   const runs = runsOf(text);
+  // Runs by their start offset: a lookup per match is O(1), so a text full of names stays linear.
+  const runAt = new Map(runs.map((run) => [run.start, run]));
   const covered: Array<{start: number; end: number}> = [];
   for (const match of index.fold.find(text)) {
-    const successor = unknownSuccessor(text, match, runs, index);
+    const successor = unknownSuccessor(text, match, runAt, index);
     const actual = text.slice(match.start, match.end);
     if (successor) findings.push(successor);
     else if (!index.names.has(actual)) {
