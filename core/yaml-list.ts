@@ -4,6 +4,7 @@
  * with its line and column, thrown together. The registry and the term list share
  * this so their errors look and behave the same.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap} from 'yaml';
 
@@ -29,6 +30,18 @@ export class FileProblemsError extends Error {
 export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/**
+ * The text of a data file; a file that cannot be read is one problem at 1:1, thrown
+ * through `fail` (the file's own error class) with the cause kept.
+ */
+export function readDataFile(file: string, what: string, fail: (problems: FileProblem[], options: {cause: unknown}) => Error): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fail([{file: displayPath(file), line: 1, column: 1, message: `无法读取${what}：${(error as Error).message}`}], {cause: error});
+  }
 }
 
 /** `a`、`b`、`c`: how messages list valid values. */

@@ -3,7 +3,6 @@
  * `data/models.yaml` through it. Every problem is collected, with its line and
  * column, before anything is returned, so a contributor sees all of them at once.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {isMap, isScalar, isSeq, type Node, type YAMLMap} from 'yaml';
 import {MODELS_FILE, ROOT_DIR} from '../constants';
@@ -12,6 +11,7 @@ import {
   FileProblemsError,
   listValues as list,
   Problems,
+  readDataFile,
   readYamlList,
   scalarText,
   type FileProblem,
@@ -550,14 +550,5 @@ export const DEFAULT_MODELS_PATH = path.join(ROOT_DIR, MODELS_FILE);
 
 /** Read and validate the registry file (default `data/models.yaml`). */
 export function loadRegistry(file: string = DEFAULT_MODELS_PATH): Registry {
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new RegistryError(
-      [{file: displayPath(file), line: 1, column: 1, message: `无法读取模型注册表：${(error as Error).message}`}],
-      {cause: error},
-    );
-  }
-  return parseRegistry(source, file);
+  return parseRegistry(readDataFile(file, '模型注册表', (problems, options) => new RegistryError(problems, options)), file);
 }

@@ -16,15 +16,14 @@
  *   note: 为什么选这个     # shown under the message
  * ```
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {isSeq, type Node, type YAMLMap} from 'yaml';
 import {ROOT_DIR, TERMINOLOGY_FILE} from '../../core/constants';
 import {
-  displayPath,
   FileProblemsError,
   listValues as list,
   Problems,
+  readDataFile,
   readYamlList,
   scalarText,
   type FileProblem,
@@ -242,16 +241,7 @@ export const DEFAULT_TERMINOLOGY_PATH = path.join(ROOT_DIR, TERMINOLOGY_FILE);
 
 /** Read and validate the term list (default `data/terminology.yaml`). */
 export function loadTerminology(file: string = DEFAULT_TERMINOLOGY_PATH): TermList {
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new TerminologyError(
-      [{file: displayPath(file), line: 1, column: 1, message: `无法读取术语表：${(error as Error).message}`}],
-      {cause: error},
-    );
-  }
-  return parseTerminology(source, file);
+  return parseTerminology(readDataFile(file, '术语表', (problems, options) => new TerminologyError(problems, options)), file);
 }
 
 // ---------------------------------------------------------------------------
