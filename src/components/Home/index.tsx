@@ -9,6 +9,7 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
 import type {HomeChapter, HomeData} from '@site/plugins/home/types';
+import Downloads from '@site/src/components/Downloads';
 import {useTimelineData} from '@site/src/components/ModelCard';
 import styles from './styles.module.css';
 
@@ -146,7 +147,13 @@ export default function HomePage({home}: {home: HomeData}): ReactNode {
               </section>
             )}
             <LatestModels />
-            {/* DOWNLOADS: the ebook issue adds the PDF / EPUB download links here, as one more <section>. */}
+            <section aria-labelledby="home_downloads" className={styles.section}>
+              <Heading as="h2" id="home_downloads">
+                下载整本书
+              </Heading>
+              <p className={styles.description}>离线阅读、电子阅读器或打印：PDF 与 EPUB 随每次发布从同一份源文件生成。</p>
+              <Downloads />
+            </section>
             <section aria-labelledby="home_contribute" className={styles.section}>
               <Heading as="h2" id="home_contribute">
                 参与贡献
