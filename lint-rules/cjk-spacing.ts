@@ -129,13 +129,12 @@
  *   使用`pip`安装。
  */
 import type {InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
-import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {inlineHtmlDepth, isAutolink} from '../core/prose';
 import type {SuggestingMessage} from './engine/result';
+import {bookRule} from './lib/rule';
 
 export interface CjkSpacingOptions {
   /** Require a space between Chinese text and an adjacent inline code (default `true`). */
@@ -511,8 +510,8 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
   walk(tree, []);
 }
 
-const remarkLintCjkSpacing = lintRule<Root, CjkSpacingOptions | undefined>(
-  {origin: `${RULE_ORIGIN}:cjk-spacing`, url: ruleDocsUrl('cjk-spacing')},
+const remarkLintCjkSpacing = bookRule<CjkSpacingOptions | undefined>(
+  'cjk-spacing',
   cjkSpacing,
 );
 

@@ -70,14 +70,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Definition, Link, Root} from 'mdast';
-import {lintRule} from 'unified-lint-rule';
 import {SKIP, visitParents} from 'unist-util-visit-parents';
 import type {Node} from 'unist';
 import type {VFile} from 'vfile';
-import {ROOT_DIR, RULE_ORIGIN, TIMELINE_ROUTE, ruleDocsUrl} from '../core/constants';
+import {ROOT_DIR, TIMELINE_ROUTE} from '../core/constants';
 import {RegistryError} from '../core/registry/load';
 import {anchorIds, closest, fileAnchors} from './lib/internal-links-headings';
 import {modelIndexFor, type ModelIndex} from './lib/model-names-index';
+import {bookRule} from './lib/rule';
 
 export interface InternalLinksOptions {
   /** Registry for `/timeline#<id>` links, relative to the repository root. Default `data/models.yaml`. */
@@ -167,8 +167,8 @@ function timelineIndex(registry: string | undefined): ModelIndex | undefined {
   }
 }
 
-const internalLinks = lintRule<Root, InternalLinksOptions | null | undefined>(
-  {origin: `${RULE_ORIGIN}:internal-links`, url: ruleDocsUrl('internal-links')},
+const internalLinks = bookRule<InternalLinksOptions | null | undefined>(
+  'internal-links',
   (tree, file: VFile, options) => {
     const here = file.path ? path.resolve(file.cwd, file.path) : undefined;
     const dependencies = new Set<string>();

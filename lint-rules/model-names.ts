@@ -95,11 +95,10 @@
  *   访问 <https://example.com/chatgpt> 或 [说明](https://example.com/gpt3)。
  */
 import type {Root} from 'mdast';
-import {lintRule} from 'unified-lint-rule';
 import type {VFile} from 'vfile';
-import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {modelIndexFor, type ModelRegistryOptions} from './lib/model-names-index';
 import {findModelNames, type Finding} from './lib/model-names-scan';
+import {bookRule} from './lib/rule';
 
 export type ModelNamesOptions = ModelRegistryOptions;
 
@@ -117,8 +116,8 @@ function reasonOf(finding: Finding): string | undefined {
   }
 }
 
-const modelNames = lintRule<Root, ModelNamesOptions | null | undefined>(
-  {origin: `${RULE_ORIGIN}:model-names`, url: ruleDocsUrl('model-names')},
+const modelNames = bookRule<ModelNamesOptions | null | undefined>(
+  'model-names',
   (tree, file: VFile, options) => {
     const index = modelIndexFor(options?.registry);
     for (const {finding, place, actual, ancestors} of findModelNames(tree, file, index)) {

@@ -169,14 +169,14 @@
 import path from 'node:path';
 import type {Definition, Heading, Image, Link, List, Nodes, Root, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import {lintRule} from 'unified-lint-rule';
 import {SKIP, visitParents} from 'unist-util-visit-parents';
 import type {Node} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {VFileMessage} from 'vfile-message';
-import {DOCS_DIR, ROOT_DIR, RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
+import {DOCS_DIR, ROOT_DIR} from '../core/constants';
 import type {SuggestingMessage} from './engine/result';
+import {bookRule} from './lib/rule';
 import {
   comparableUrl,
   DEFAULT_TRACKING_PARAMS,
@@ -442,8 +442,8 @@ function checkSection(root: Root, chapter: boolean, settings: Settings, source: 
   }
 }
 
-const referenceLinks = lintRule<Root, ReferenceLinksOptions | null | undefined>(
-  {origin: `${RULE_ORIGIN}:reference-links`, url: ruleDocsUrl('reference-links')},
+const referenceLinks = bookRule<ReferenceLinksOptions | null | undefined>(
+  'reference-links',
   (tree, file: VFile, options) => {
     const settings = settingsOf(options);
     const source = String(file);

@@ -79,12 +79,11 @@
  *   ```
  */
 import type {Code, InlineCode, Root} from 'mdast';
-import {lintRule} from 'unified-lint-rule';
 import {visitParents} from 'unist-util-visit-parents';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {modelIndexFor, type EndedModel, type ModelRegistryOptions} from './lib/model-names-index';
+import {bookRule} from './lib/rule';
 
 export type RetiredModelsOptions = ModelRegistryOptions;
 
@@ -150,8 +149,8 @@ function sourceOffset(source: string, node: Code | InlineCode, call: ModelCall, 
   return found;
 }
 
-const retiredModels = lintRule<Root, RetiredModelsOptions | null | undefined>(
-  {origin: `${RULE_ORIGIN}:retired-models`, url: ruleDocsUrl('retired-models')},
+const retiredModels = bookRule<RetiredModelsOptions | null | undefined>(
+  'retired-models',
   (tree, file: VFile, options) => {
     const {ended} = modelIndexFor(options?.registry);
     if (ended.size === 0) return;

@@ -125,15 +125,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Link, Node, Parent, Root, Text} from 'mdast';
-import {lintRule} from 'unified-lint-rule';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {toString} from 'mdast-util-to-string';
 import {inlineHtmlDepth, isAutolink} from '../core/prose';
 import type {SuggestingMessage} from './engine/result';
 import {DEFAULT_TERMINOLOGY_PATH, foldAscii, loadTerminology, termMatcher, type TermList, type TermMatch} from './lib/terminology-data';
+import {bookRule} from './lib/rule';
 
 export interface TerminologyOptions {
   /** Path of the term list; default `data/terminology.yaml`. */
@@ -253,8 +252,8 @@ function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
   walk(tree, []);
 }
 
-const remarkLintTerminology = lintRule<Root, TerminologyOptions | undefined>(
-  {origin: `${RULE_ORIGIN}:terminology`, url: ruleDocsUrl('terminology')},
+const remarkLintTerminology = bookRule<TerminologyOptions | undefined>(
+  'terminology',
   terminology,
 );
 

@@ -95,12 +95,11 @@
  *   访问 <https://example.com/gpt-5> 或 [说明](https://example.com/claude-4)，`GPT-5 的发布日期` 不是名称。
  */
 import type {Root} from 'mdast';
-import {lintRule} from 'unified-lint-rule';
 import type {VFile} from 'vfile';
-import {RULE_ORIGIN, ruleDocsUrl} from '../core/constants';
 import {modelIndexFor, type ModelRegistryOptions} from './lib/model-names-index';
 import {isOurBook} from './lib/own-book';
 import {findModelNames} from './lib/model-names-scan';
+import {bookRule} from './lib/rule';
 
 export interface UnknownModelsOptions extends ModelRegistryOptions {
   /** Files outside this repository: `off` (default) says nothing, `report` reports without asking to edit our registry. */
@@ -117,8 +116,8 @@ function outsideDocsOf(options: UnknownModelsOptions | null | undefined): 'off' 
 
 const quote = (s: string): string => `\`${s}\``;
 
-const unknownModels = lintRule<Root, UnknownModelsOptions | null | undefined>(
-  {origin: `${RULE_ORIGIN}:unknown-models`, url: ruleDocsUrl('unknown-models')},
+const unknownModels = bookRule<UnknownModelsOptions | null | undefined>(
+  'unknown-models',
   (tree, file: VFile, options) => {
     const ours = isOurBook(file);
     if (!ours && outsideDocsOf(options) === 'off') return;
