@@ -8,7 +8,8 @@ import path from 'node:path';
 import type {LoadedContent} from '@docusaurus/plugin-content-docs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {DEFAULT_PARSE_FRONT_MATTER} from '@docusaurus/utils';
-import {DOWNLOADS} from '../../core/constants';
+import {DOWNLOADS, DOWNLOADS_DIR, DOWNLOADS_MANIFEST} from '../../core/constants';
+import type {DownloadsManifest} from '../../core/downloads';
 import type {PluginOptions} from './options';
 import {outlineOf, type BookOutline, type OutlineSection} from '../../core/outline';
 
@@ -55,6 +56,11 @@ export default function pluginLlmsTxt(context: LoadContext, options: PluginOptio
       await fs.writeFile(path.join(outDir, 'llms-full.txt'), llmsFullTxt(site, full));
       const outline: BookOutline = {...site, language: i18n.currentLocale, chapters: book.chapters};
       await fs.writeFile(path.join(outDir, options.outlineFilename), `${JSON.stringify(outline, null, 2)}\n`);
+      // An empty manifest until `npm run ebook` replaces the folder: every page asks for it
+      // (the download sizes), and a build without the downloads must not answer 404.
+      const manifest: DownloadsManifest = {generated: '', commit: '', files: []};
+      await fs.mkdir(path.join(outDir, DOWNLOADS_DIR), {recursive: true});
+      await fs.writeFile(path.join(outDir, DOWNLOADS_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };
 }
