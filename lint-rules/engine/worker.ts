@@ -67,18 +67,7 @@ function dependenciesOf(file: VFile): string[] {
 
 function crashMessage(error: unknown): LintMessage {
   const reason = error instanceof Error ? error.message : String(error);
-  return {
-    ruleId: null,
-    source: 'llmbook',
-    severity: 'error',
-    message: `检查这个文件时出错：${reason.split('\n')[0]}`,
-    line: null,
-    column: null,
-    endLine: null,
-    endColumn: null,
-    startOffset: null,
-    endOffset: null,
-  };
+  return fileMessage(`检查这个文件时出错：${reason.split('\n')[0]}`);
 }
 
 export class Linter {
@@ -133,16 +122,8 @@ export class Linter {
 
 export function oscillationMessage(): LintMessage {
   return {
+    ...fileMessage('`--fix` 没有收敛：有两处修复来回互相撤销（第 n 轮的结果与第 n − 2 轮相同），已停止；请手动修改并报告这两条规则的冲突'),
     ruleId: 'fix',
-    source: 'llmbook',
-    severity: 'error',
-    message: '`--fix` 没有收敛：有两处修复来回互相撤销（第 n 轮的结果与第 n − 2 轮相同），已停止；请手动修改并报告这两条规则的冲突',
-    line: null,
-    column: null,
-    endLine: null,
-    endColumn: null,
-    startOffset: null,
-    endOffset: null,
   };
 }
 
