@@ -22,6 +22,7 @@ import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../../core/constants';
 import {RegistryError} from '../../core/registry/load';
 import type {LintCache} from './cache';
+import {compiledWorker} from './compiled';
 import {ConfigError, limitsOf, loadConfig, type LintConfig, type LintLimits, type RuleSetting} from './config';
 import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type ChangedLines, type SkippedPath} from './files';
 import {modelIndexFor} from '../lib/model-names-index';
@@ -486,10 +487,11 @@ const defaultIo: Io = {
   stderr: (text) => write('stderr', text),
 };
 
-if (typeof require !== 'undefined' && require.main === module) {
+/** Run as a command: argv, exit code, closed pipes (the entry of `npm run lint`, compiled or not). */
+export function runCommand(argv: readonly string[] = process.argv.slice(2)): void {
   guardPipe('stdout');
   guardPipe('stderr');
-  main(process.argv.slice(2)).then(
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -499,3 +501,5 @@ if (typeof require !== 'undefined' && require.main === module) {
     },
   );
 }
+
+if (!compiledWorker && typeof require !== 'undefined' && require.main === module) runCommand();

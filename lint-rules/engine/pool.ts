@@ -4,7 +4,8 @@
  * workers become free, and results come back as they finish, so neither the
  * files nor their trees are ever all in memory.
  *
- * Workers run TypeScript: the package is CommonJS (no `"type": "module"`), so the
+ * Under `npm run lint` the workers run the compiled worker (see `compile.mjs`). Run from
+ * source (tests, `tsx cli.ts`) they run TypeScript: the package is CommonJS (no `"type": "module"`), so the
  * worker starts from a tiny script that registers tsx's CommonJS hook (which also
  * loads the ESM-only unified packages) and then requires `worker.ts` (`execArgv: ['--import', 'tsx']` does not reach
  * a worker's entry on Node 20).
@@ -13,6 +14,7 @@ import {createRequire} from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import {Worker} from 'node:worker_threads';
+import {compiledWorker} from './compiled';
 import {fileMessage} from './source';
 import type {LinterOptions, Task, TaskResult, WorkerInit, WorkerReply} from './worker';
 
@@ -20,11 +22,14 @@ const BATCH = 8;
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 50;
 
-function bootstrap(): string {
+/** A new worker thread: the compiled worker, or `worker.ts` through tsx. */
+function spawnWorker(workerData: WorkerInit): Worker {
+  if (compiledWorker) return new Worker(compiledWorker, {workerData});
   const require = createRequire(__filename);
   const cjs = require.resolve('tsx/cjs/api');
   const entry = path.join(__dirname, 'worker.ts');
-  return [`require(${JSON.stringify(cjs)}).register();`, `require(${JSON.stringify(entry)});`].join('\n');
+  const code = [`require(${JSON.stringify(cjs)}).register();`, `require(${JSON.stringify(entry)});`].join('\n');
+  return new Worker(code, {eval: true, workerData});
 }
 
 /**
@@ -87,7 +92,6 @@ export async function runTasks(
     }
     return batch;
   };
-  const code = bootstrap();
   const init: WorkerInit = {llmbookLint: true, options};
   const slot = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
@@ -135,7 +139,7 @@ export async function runTasks(
         void worker.terminate().then(() => resolve());
       };
       const start = (): void => {
-        worker = new Worker(code, {eval: true, workerData: init});
+        worker = spawnWorker(init);
         worker.on('message', (reply: WorkerReply) => {
           if ('fatal' in reply) return fail(new Error(`lint worker failed to start: ${reply.fatal}`));
           if ('ready' in reply) {

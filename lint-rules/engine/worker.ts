@@ -13,6 +13,7 @@ import {VFile} from 'vfile';
 import {limitsOf, type LintConfig, type LintLimits} from './config';
 import {fixText} from './fix';
 import {sha1} from '../../core/hash';
+import {compiledWorker} from './compiled';
 import {fileMessage, readSource, SourceProblem, writeIfUnchanged} from './source';
 import {compareMessages, toLintMessage, type FileResult, type LintMessage} from './result';
 
@@ -52,8 +53,11 @@ interface PresetModule {
 
 export async function createProcessor(options: LinterOptions): Promise<LintProcessor> {
   const file = options.presetModule ?? DEFAULT_PRESET_MODULE;
-  // `require` where there is one (tsx's CommonJS hook, also inside workers, which have no ESM hook); `import` otherwise.
-  const mod = (typeof require === 'function' ? require(file) : await import(file)) as PresetModule & {default?: PresetModule};
+  // Compiled, our preset by a literal path, so that the bundle carries it; otherwise by `require` where
+  // there is one (tsx's CommonJS hook, also inside workers, which do not hook `import()`), `import` otherwise.
+  const mod = (
+    compiledWorker && file === DEFAULT_PRESET_MODULE ? await import('../preset') : typeof require === 'function' ? require(file) : await import(file)
+  ) as PresetModule & {default?: PresetModule};
   const createPreset = mod.createPreset ?? mod.default?.createPreset;
   if (typeof createPreset !== 'function') throw new Error(`${file} 没有导出 createPreset`);
   return unified().use(remarkParse).use(createPreset(options.config)).freeze() as unknown as LintProcessor;
