@@ -28,6 +28,7 @@ import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type Changed
 import {modelIndexFor} from '../lib/model-names-index';
 import {fixableView, type FileResult, type LintMessage} from './result';
 import {loadTerminology, TerminologyError} from '../lib/terminology-data';
+import {sha1} from '../../core/hash';
 import {fileMessage} from './source';
 import type {Task, TaskResult} from './worker';
 
@@ -194,7 +195,7 @@ function problemResults(problems: Problem[], ruleId: string, cwd: string): FileR
 }
 
 /** Load and validate the config and the data files; problems instead of a config when any is broken. */
-export function loadInputs(configFile: string, cwd: string): {config: LintConfig; data: {registry: string; terms: string}} | {problems: FileResult[]} {
+export function loadInputs(configFile: string, cwd: string, memo?: string): {config: LintConfig; data: {registry: string; terms: string}} | {problems: FileResult[]} {
   let config: LintConfig;
   try {
     config = loadConfig(configFile);
@@ -203,6 +204,8 @@ export function loadInputs(configFile: string, cwd: string): {config: LintConfig
     throw error;
   }
   const data = dataFiles(config, cwd);
+  const validated = memo ? validationMemo([data.registry, data.terms], memo) : undefined;
+  if (validated?.known) return {config, data};
   const problems: FileResult[] = [];
   try {
     // Through the rules' own per-process cache, so a run in this thread reads and checks the registry once.
@@ -217,7 +220,36 @@ export function loadInputs(configFile: string, cwd: string): {config: LintConfig
     if (!(error instanceof TerminologyError)) throw error;
     problems.push(...problemResults(error.problems, 'terminology-list', cwd));
   }
-  return problems.length > 0 ? {problems} : {config, data};
+  if (problems.length > 0) return {problems};
+  validated?.remember();
+  return {config, data};
+}
+
+/**
+ * Whether this compiled build has already found these exact data files valid: a marker
+ * named by the hash of the build and the files' bytes, in the lint cache folder. A warm
+ * run then skips parsing and validating the registry and the term list (most of its
+ * start-up). From source (tests, tsx) there is no build id, so nothing is remembered.
+ */
+function validationMemo(files: readonly string[], cacheDir: string): {known: boolean; remember: () => void} | undefined {
+  if (!compiledWorker) return undefined;
+  let marker: string;
+  try {
+    marker = path.join(cacheDir, 'validated', sha1([compiledWorker, ...files.map((file) => `${file}\0${sha1(fs.readFileSync(file))}`)].join('\0')));
+  } catch {
+    return undefined; // A file that cannot be read is reported by the validation itself.
+  }
+  return {
+    known: fs.existsSync(marker),
+    remember: () => {
+      try {
+        fs.mkdirSync(path.dirname(marker), {recursive: true});
+        fs.writeFileSync(marker, '');
+      } catch {
+        // Not remembered: the next run validates again.
+      }
+    },
+  };
 }
 
 function hasFix(messages: readonly LintMessage[], fixesOf: (messages: ReturnType<typeof fixableView>[]) => readonly unknown[]): boolean {
@@ -285,7 +317,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     throw error;
   }
   const configFile = path.resolve(cwd, options.config ?? LINT_CONFIG_FILE);
-  const inputs = loadInputs(configFile, cwd);
+  const inputs = loadInputs(configFile, cwd, options.cache ? path.join(cwd, LINT_CACHE_DIR) : undefined);
   if ('problems' in inputs) {
     await report(inputs.problems, options, env, cwd, io);
     io.stderr('配置、模型注册表或术语表有错误（见上）；没有检查任何文件，也没有改写任何文件。');
