@@ -121,10 +121,14 @@ describe('LintCache storage', () => {
       line: null, column: null, endLine: null, endColumn: null, startOffset: null, endOffset: null,
     };
     const empty: LintMessage = {...bare, severity: 'warning', expected: []};
+    // A guess: no fix, suggestions only (unknown-models' did-you-mean). Once the loader's shape check
+    // rejected a packed message with suggestions, so every run on a book with one started cold.
+    const guess: LintMessage = {...bare, severity: 'warning', ruleId: 'unknown-models', actual: 'GPT3', suggestions: ['GPT-3', 'GPT-3.5']};
+    const guessWithFix: LintMessage = {...guess, expected: ['GPT-3']};
     const cache = LintCache.load(tmp, 'k');
-    cache.set({path: file, messages: [full, bare, empty], hash: 'h', mtimeMs: stat.mtimeMs, size: stat.size});
+    cache.set({path: file, messages: [full, bare, empty, guess, guessWithFix], hash: 'h', mtimeMs: stat.mtimeMs, size: stat.size});
     cache.save();
-    expect(LintCache.load(tmp, 'k').get(file)).toEqual([full, bare, empty]);
+    expect(LintCache.load(tmp, 'k').get(file)).toEqual([full, bare, empty, guess, guessWithFix]);
     expect(LintCache.load(tmp, 'other key').get(file)).toBeUndefined();
     fs.rmSync(tmp, {recursive: true, force: true});
   });

@@ -110,7 +110,8 @@ function isPacked(value: unknown, strings: number): value is Packed {
   const expected = value[13] as unknown;
   if (!isIndex(expected, Infinity)) return false;
   const count = expected as number;
-  if (value.length !== 14 + Math.max(count, 0)) return false;
+  // `count` expected values, then any number of suggestions (see `pack`).
+  if (value.length < 14 + Math.max(count, 0)) return false;
   return value.slice(14).every((i) => isIndex(i, strings) && i >= 0);
 }
 
