@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {isMap, isScalar, isSeq, type Node, type YAMLMap} from 'yaml';
 import {MODELS_FILE, ROOT_DIR} from '../constants';
+import {memoized} from '../data-memo';
 import {
   displayPath,
   FileProblemsError,
@@ -550,5 +551,5 @@ export const DEFAULT_MODELS_PATH = path.join(ROOT_DIR, MODELS_FILE);
 
 /** Read and validate the registry file (default `data/models.yaml`). */
 export function loadRegistry(file: string = DEFAULT_MODELS_PATH): Registry {
-  return parseRegistry(readDataFile(file, '模型注册表', (problems, options) => new RegistryError(problems, options)), file);
+  return memoized('registry', file, () => parseRegistry(readDataFile(file, '模型注册表', (problems, options) => new RegistryError(problems, options)), file));
 }

@@ -20,6 +20,7 @@ import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../../core/constants';
+import {dataMemoSettings, useDataMemo} from '../../core/data-memo';
 import {RegistryError} from '../../core/registry/load';
 import type {LintCache} from './cache';
 import {compiledWorker} from './compiled';
@@ -28,7 +29,6 @@ import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type Changed
 import {modelIndexFor} from '../lib/model-names-index';
 import {fixableView, type FileResult, type LintMessage} from './result';
 import {loadTerminology, TerminologyError} from '../lib/terminology-data';
-import {sha1} from '../../core/hash';
 import {fileMessage} from './source';
 import type {Task, TaskResult} from './worker';
 
@@ -195,7 +195,7 @@ function problemResults(problems: Problem[], ruleId: string, cwd: string): FileR
 }
 
 /** Load and validate the config and the data files; problems instead of a config when any is broken. */
-export function loadInputs(configFile: string, cwd: string, memo?: string): {config: LintConfig; data: {registry: string; terms: string}} | {problems: FileResult[]} {
+export function loadInputs(configFile: string, cwd: string): {config: LintConfig; data: {registry: string; terms: string}} | {problems: FileResult[]} {
   let config: LintConfig;
   try {
     config = loadConfig(configFile);
@@ -204,8 +204,6 @@ export function loadInputs(configFile: string, cwd: string, memo?: string): {con
     throw error;
   }
   const data = dataFiles(config, cwd);
-  const validated = memo ? validationMemo([data.registry, data.terms], memo) : undefined;
-  if (validated?.known) return {config, data};
   const problems: FileResult[] = [];
   try {
     // Through the rules' own per-process cache, so a run in this thread reads and checks the registry once.
@@ -220,36 +218,7 @@ export function loadInputs(configFile: string, cwd: string, memo?: string): {con
     if (!(error instanceof TerminologyError)) throw error;
     problems.push(...problemResults(error.problems, 'terminology-list', cwd));
   }
-  if (problems.length > 0) return {problems};
-  validated?.remember();
-  return {config, data};
-}
-
-/**
- * Whether this compiled build has already found these exact data files valid: a marker
- * named by the hash of the build and the files' bytes, in the lint cache folder. A warm
- * run then skips parsing and validating the registry and the term list (most of its
- * start-up). From source (tests, tsx) there is no build id, so nothing is remembered.
- */
-function validationMemo(files: readonly string[], cacheDir: string): {known: boolean; remember: () => void} | undefined {
-  if (!compiledWorker) return undefined;
-  let marker: string;
-  try {
-    marker = path.join(cacheDir, 'validated', sha1([compiledWorker, ...files.map((file) => `${file}\0${sha1(fs.readFileSync(file))}`)].join('\0')));
-  } catch {
-    return undefined; // A file that cannot be read is reported by the validation itself.
-  }
-  return {
-    known: fs.existsSync(marker),
-    remember: () => {
-      try {
-        fs.mkdirSync(path.dirname(marker), {recursive: true});
-        fs.writeFileSync(marker, '');
-      } catch {
-        // Not remembered: the next run validates again.
-      }
-    },
-  };
+  return problems.length > 0 ? {problems} : {config, data};
 }
 
 function hasFix(messages: readonly LintMessage[], fixesOf: (messages: ReturnType<typeof fixableView>[]) => readonly unknown[]): boolean {
@@ -317,7 +286,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     throw error;
   }
   const configFile = path.resolve(cwd, options.config ?? LINT_CONFIG_FILE);
-  const inputs = loadInputs(configFile, cwd, options.cache ? path.join(cwd, LINT_CACHE_DIR) : undefined);
+  // Compiled and with the cache on, the registry and the term list parsed and validated before (same bytes,
+  // same build) are read back instead of parsed again, here and in every worker (see core/data-memo.ts).
+  useDataMemo(options.cache ? path.join(cwd, LINT_CACHE_DIR, 'data') : undefined, compiledWorker);
+  const inputs = loadInputs(configFile, cwd);
   if ('problems' in inputs) {
     await report(inputs.problems, options, env, cwd, io);
     io.stderr('配置、模型注册表或术语表有错误（见上）；没有检查任何文件，也没有改写任何文件。');
@@ -389,7 +361,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     if (tasks.length > 0) {
       const {runTasks, workerCount} = await import('./pool');
       const threads = options.threads ?? workerCount(tasks.length, limits.fileTimeoutSeconds > 0);
-      await runTasks(tasks, tasks.length, {config, cwd, presetModule}, (result: TaskResult) => {
+      await runTasks(tasks, tasks.length, {config, cwd, presetModule, dataMemo: dataMemoSettings()}, (result: TaskResult) => {
         if (result.oscillated) oscillated++;
         if (result.fixed) fixed.push(result.path);
         if (!result.oscillated) cache?.set(result);

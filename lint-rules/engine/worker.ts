@@ -12,6 +12,7 @@ import {unified, type Preset, type Processor} from 'unified';
 import {VFile} from 'vfile';
 import {limitsOf, type LintConfig, type LintLimits} from './config';
 import {fixText} from './fix';
+import {useDataMemo} from '../../core/data-memo';
 import {sha1} from '../../core/hash';
 import {compiledWorker} from './compiled';
 import {fileMessage, readSource, SourceProblem, writeIfUnchanged} from './source';
@@ -23,6 +24,8 @@ export interface LinterOptions {
   cwd: string;
   /** Module exporting `createPreset(config)`; default `./preset` (tests pass a stand-in). */
   presetModule?: string;
+  /** The main thread's data memo (`core/data-memo.ts`), so workers read the registry it validated. */
+  dataMemo?: {dir: string; salt: string};
 }
 
 export interface Task {
@@ -86,6 +89,7 @@ export class Linter {
   }
 
   static async create(options: LinterOptions): Promise<Linter> {
+    if (options.dataMemo) useDataMemo(options.dataMemo.dir, options.dataMemo.salt);
     return new Linter(await createProcessor(options), options.cwd, options.config);
   }
 

@@ -19,6 +19,7 @@
 import path from 'node:path';
 import {isSeq, type Node, type YAMLMap} from 'yaml';
 import {ROOT_DIR, TERMINOLOGY_FILE} from '../../core/constants';
+import {memoized} from '../../core/data-memo';
 import {
   FileProblemsError,
   listValues as list,
@@ -241,7 +242,7 @@ export const DEFAULT_TERMINOLOGY_PATH = path.join(ROOT_DIR, TERMINOLOGY_FILE);
 
 /** Read and validate the term list (default `data/terminology.yaml`). */
 export function loadTerminology(file: string = DEFAULT_TERMINOLOGY_PATH): TermList {
-  return parseTerminology(readDataFile(file, '术语表', (problems, options) => new TerminologyError(problems, options)), file);
+  return memoized('terminology', file, () => parseTerminology(readDataFile(file, '术语表', (problems, options) => new TerminologyError(problems, options)), file));
 }
 
 // ---------------------------------------------------------------------------
