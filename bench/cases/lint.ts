@@ -101,7 +101,8 @@ async function presetRules(): Promise<Set<string> | string> {
   }
 }
 
-export function ruleConfig(only: RuleName): string {
+/** A config with only `only` on (`undefined`: every rule off, the pipeline alone). */
+export function ruleConfig(only: RuleName | undefined): string {
   return `rules:\n${RULE_NAMES.map((name) => `  ${name}: ${name === only ? 'error' : 'off'}`).join('\n')}\n`;
 }
 
@@ -251,7 +252,20 @@ export async function ruleCases(ctx: BenchContext): Promise<Case[]> {
   const names = ctx.options.smoke
     ? RULE_NAMES.filter((name) => typeof inPreset !== 'string' && inPreset.has(name)).slice(0, 1)
     : RULE_NAMES;
-  return names.map((name): Case => {
+  const pipelineConfig = path.join(cwd, 'rule-none.lintrc.yaml');
+  fs.writeFileSync(pipelineConfig, ruleConfig(undefined));
+  // Every rule off: reading, parsing with the site's extensions, the workers and the report. Each
+  // rule's own cost is its row minus this one.
+  const pipeline: Case = {
+    group: 'rules',
+    rows: [{id: 'rule-none', label: 'our lint, every rule off (the pipeline alone: read, parse, workers, report; no cache)', baseline: 'parse', unavailable: cliMissing}],
+    async run() {
+      const sample = await runLint(ctx, {label: 'rule-none', args: ['--no-cache', '--config', pipelineConfig, path.relative(cwd, ctx.corpus!.dir)], cwd});
+      expectFiles('rule-none', sample.files, ctx.corpus!.files);
+      return {'rule-none': sample};
+    },
+  };
+  return [pipeline, ...names.map((name): Case => {
     const id = `rule-${name}`;
     const unavailable =
       typeof inPreset === 'string' ? inPreset : inPreset.has(name) ? undefined : `not available: \`${name}\` is not in lint-rules/preset.ts yet`;
@@ -266,5 +280,5 @@ export async function ruleCases(ctx: BenchContext): Promise<Case[]> {
         return {[id]: sample};
       },
     };
-  });
+  })];
 }
