@@ -3,12 +3,12 @@
  * mentions in links and the timeline lists them as back-links, so both read them
  * from here (ARCHITECTURE.md: one matcher, one set of rules).
  */
-import type {Heading, InlineCode, Nodes, Parent, Root, RootContent, Text} from 'mdast';
+import type {Heading, InlineCode, Nodes, Parent, Root, Text} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import {parse as parseYaml} from 'yaml';
 import {headingIds, type HeadingInfo} from './headings';
 import {parseMarkdown} from './parse';
-import {inlineHtmlDepth, rawAnchorDepth} from './prose';
+import {walkProse} from './prose';
 import type {Match, Matcher} from './registry/matcher';
 
 /** The `##`/`###` section a mention stands in. */
@@ -55,26 +55,6 @@ export interface ScanOptions {
 /** The marker an author writes before a mention (inline) or a block to keep it unlinked. */
 export const NO_LINK_MARKER = 'no-model-link';
 
-/** Nodes whose text is never a mention. */
-const OPAQUE = new Set<string>([
-  'code',
-  'html',
-  'yaml',
-  'toml',
-  'math',
-  'inlineMath',
-  'image',
-  'imageReference',
-  'definition',
-  'linkReference',
-  'footnoteDefinition',
-  'mdxjsEsm',
-  'mdxFlowExpression',
-  'mdxTextExpression',
-  'mdxJsxFlowElement',
-  'mdxJsxTextElement',
-]);
-
 function isMarker(node: Nodes): boolean {
   return (
     (node.type === 'html' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
@@ -105,8 +85,6 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
   let scope = 0;
   let excludedDepth = Infinity;
   let skipNextBlock = false;
-  /** Inside an author's raw `<a>…</a>`, across blocks too. */
-  let anchorDepth = 0;
 
   const enterHeading = (heading: Heading, info: HeadingInfo) => {
     if (heading.depth <= excludedDepth) excludedDepth = Infinity;
@@ -115,45 +93,45 @@ export function scanDocument(tree: Root, matcher: Matcher, options: ScanOptions 
     if (heading.depth >= 2 && heading.depth <= 3) section = {depth: heading.depth, text: info.text, id: info.id};
   };
 
-  const walk = (parent: Parent) => {
-    let skipNextInline = false;
-    // Text between inline HTML tags (`<span>…</span>`) is HTML content, not prose.
-    let htmlDepth = 0;
-    for (const child of parent.children as RootContent[]) {
-      if (child.type === 'html' && parent.type !== 'root') htmlDepth = inlineHtmlDepth(child, htmlDepth);
-      anchorDepth = rawAnchorDepth(child, anchorDepth);
+  /** Parents in which an inline `<!-- no-model-link -->` waits for the next mention. */
+  const skipNextInline = new Set<Parent>();
+
+  // Not headings (they set the section), link text, link references, footnotes, or anything
+  // inside raw HTML: text between inline tags, or an author's `<a>…</a>` across blocks.
+  walkProse(
+    tree,
+    (child, {parent, inHtml, prose}) => {
       if (child.type === 'heading') {
         const info = ids.get(child);
         if (info) enterHeading(child, info);
-        continue;
+        return false;
       }
       if (isMarker(child)) {
-        if (parent.type === 'paragraph' || child.type === 'mdxTextExpression') skipNextInline = true;
+        if (parent.type === 'paragraph' || child.type === 'mdxTextExpression') skipNextInline.add(parent);
         else skipNextBlock = true;
-        continue;
+        return false;
       }
       if (skipNextBlock && parent.type !== 'paragraph') {
         skipNextBlock = false;
-        continue;
+        return false;
       }
-      if (excludedDepth !== Infinity || htmlDepth > 0 || anchorDepth > 0 || OPAQUE.has(child.type)) continue;
+      if (excludedDepth !== Infinity || inHtml) return false;
       if (child.type === 'link') {
         const id = options.linkedModel?.(child.url);
         if (id) events.push({kind: 'linked', id, scope});
-        continue;
+        return false;
       }
+      if (!prose) return false;
       if (child.type === 'text' || child.type === 'inlineCode') {
         const matches = mentionsIn(child, matcher);
         if (matches.length > 0) {
-          events.push({kind: 'candidate', candidate: {node: child, parent, matches, section, scope, skipFirst: skipNextInline}});
-          skipNextInline = false;
+          events.push({kind: 'candidate', candidate: {node: child, parent, matches, section, scope, skipFirst: skipNextInline.delete(parent)}});
         }
-        continue;
       }
-      if ('children' in child) walk(child);
-    }
-  };
-  walk(tree);
+      return undefined;
+    },
+    {headings: false, linkText: false, inlineCode: true, references: false, htmlContent: 'inline', rawAnchors: true},
+  );
   return events;
 }
 

@@ -132,7 +132,7 @@ import type {InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
-import {inlineHtmlDepth, isAutolink} from '../core/prose';
+import {isAutolink, walkProse} from '../core/prose';
 import type {SuggestingMessage} from './engine/result';
 import {bookRule} from './lib/rule';
 
@@ -143,8 +143,6 @@ export interface CjkSpacingOptions {
 
 const DEFAULTS: Required<CjkSpacingOptions> = {spaceAroundInlineCode: true};
 
-/** Nodes whose content is not prose: never looked into. */
-const SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
 /** Inline nodes whose visible text meets the neighbouring text. */
 const PHRASING = new Set(['link', 'linkReference', 'emphasis', 'strong', 'delete']);
 /** Inline nodes after which half-width punctuation is checked like after Chinese (`**词**:`, `$V$,`). */
@@ -487,27 +485,18 @@ function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
     report(findings, [...ancestors, node]);
   };
 
-  const walk = (node: Node, ancestors: Parent[]): void => {
-    if (SKIP.has(node.type) || !('children' in node)) return;
-    if (node.type === 'link' && isAutolink(node as Link)) return;
-    const parent = node as Parent;
-    const inner = [...ancestors, parent];
-    const children = parent.children;
-    let depth = 0;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      depth = inlineHtmlDepth(child, depth);
-      if (depth > 0) continue;
-      if (child.type === 'text') checkText(child, i === children.length - 1, i > 0 && INLINE.has(children[i - 1].type), inner);
-      else walk(child, inner);
-      if (i > 0) {
-        const findings: Finding[] = [];
-        boundary(children[i - 1], child, options, findings);
-        if (findings.length > 0) report(findings, inner);
-      }
+  // Every node outside raw HTML: its text is checked when it is prose, and its edges against
+  // the previous sibling's (`中文**English**`, `中文\`code\``) whatever it is.
+  walkProse(tree, (node, {parent, index, ancestors, inHtml}) => {
+    if (inHtml) return;
+    const siblings = parent.children;
+    if (node.type === 'text') checkText(node, index === siblings.length - 1, index > 0 && INLINE.has(siblings[index - 1].type), ancestors);
+    if (index > 0) {
+      const findings: Finding[] = [];
+      boundary(siblings[index - 1], node, options, findings);
+      if (findings.length > 0) report(findings, ancestors);
     }
-  };
-  walk(tree, []);
+  });
 }
 
 const remarkLintCjkSpacing = bookRule<CjkSpacingOptions | undefined>(

@@ -124,12 +124,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Link, Node, Parent, Root, Text} from 'mdast';
+import type {Node, Parent, Root, Text} from 'mdast';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
 import {toString} from 'mdast-util-to-string';
-import {inlineHtmlDepth, isAutolink} from '../core/prose';
+import {walkProse} from '../core/prose';
 import type {SuggestingMessage} from './engine/result';
 import {DEFAULT_TERMINOLOGY_PATH, foldAscii, loadTerminology, termMatcher, type TermList, type TermMatch} from './lib/terminology-data';
 import {bookRule} from './lib/rule';
@@ -138,9 +138,6 @@ export interface TerminologyOptions {
   /** Path of the term list; default `data/terminology.yaml`. */
   file?: string;
 }
-
-/** Nodes whose content is not prose: never looked into. */
-const SKIP = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', 'yaml', 'toml', 'definition', 'image', 'imageReference']);
 
 /** The blocks whose text is the context of an `only_when` entry. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableRow']);
@@ -236,20 +233,10 @@ function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
     }
   };
 
-  const walk = (node: Node, ancestors: Parent[]): void => {
-    if (SKIP.has(node.type)) return;
-    if (node.type === 'text') return check(node as Text, ancestors);
-    if (node.type === 'link' && isAutolink(node as Link)) return;
-    if (!('children' in node)) return;
-    const parent = node as Parent;
-    const inner = [...ancestors, parent];
-    let depth = 0;
-    for (const child of parent.children) {
-      depth = inlineHtmlDepth(child, depth);
-      if (depth === 0) walk(child, inner);
-    }
-  };
-  walk(tree, []);
+  // Text in paragraphs, headings, lists, tables and link text; not code, math, HTML, autolinks.
+  walkProse(tree, (node, {ancestors, prose}) => {
+    if (prose && node.type === 'text') check(node, ancestors);
+  });
 }
 
 const remarkLintTerminology = bookRule<TerminologyOptions | undefined>(

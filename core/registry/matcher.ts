@@ -3,10 +3,11 @@
  * model-names lint rule all find names through it, so a name is recognised the same
  * way everywhere (ARCHITECTURE.md, "Matching model names").
  *
- * A trie over the names: one left-to-right pass over the text, and at each position
- * a walk no longer than the longest name. The cost depends on the text, not on how
- * many models the registry holds.
+ * The trie itself is the kernel's one matcher (`core/matcher.ts`, shared with the term
+ * list): one left-to-right pass over the text, and at each position a walk no longer than
+ * the longest name. The cost depends on the text, not on how many models the registry holds.
  */
+import {createTrieMatcher} from '../matcher';
 import type {Registry} from './types';
 
 export interface Match {
@@ -31,107 +32,20 @@ export interface MatcherOptions {
   foldCase?: boolean;
 }
 
-interface TrieNode {
-  children: Map<number, TrieNode>;
-  /** Set where a name ends. */
-  hit?: {id: string; name: string};
-}
-
-const A = 65;
-const Z = 90;
-const a = 97;
-const z = 122;
-const ZERO = 48;
-const NINE = 57;
-const UNDERSCORE = 95;
-const DOT = 46;
-const HYPHEN = 45;
-
-/** ASCII letter, digit or `_`: always continues a Latin name. */
-function isWordCode(code: number): boolean {
-  return (
-    (code >= a && code <= z) ||
-    (code >= A && code <= Z) ||
-    (code >= ZERO && code <= NINE) ||
-    code === UNDERSCORE
-  );
-}
-
-function lower(code: number): number {
-  return code >= A && code <= Z ? code + 32 : code;
-}
-
 /**
- * Would the character at `index` (looking away from the name, `step` = ±1) extend a
- * Latin name? Letters, digits and `_` do; `.` and `-` do only when a word character
- * follows them (`GPT-4.5`, `text-davinci`), not at the end of a sentence (`GPT-4.`).
+ * A matcher over model names: the kernel's trie (`core/matcher.ts`) with the Latin-name
+ * boundaries, a space matching a space.
  */
-function extendsName(text: string, index: number, step: 1 | -1): boolean {
-  const code = text.charCodeAt(index);
-  if (Number.isNaN(code)) return false;
-  if (isWordCode(code)) return true;
-  if (code === DOT || code === HYPHEN) return isWordCode(text.charCodeAt(index + step));
-  return false;
-}
-
 export function createMatcher(
   names: Iterable<readonly [name: string, id: string]>,
   options: MatcherOptions = {},
 ): Matcher {
-  const fold = options.foldCase === true;
-  const root: TrieNode = {children: new Map()};
-  let size = 0;
-  for (const [name, id] of names) {
-    if (name.length === 0) continue;
-    let node = root;
-    for (let i = 0; i < name.length; i++) {
-      const code = fold ? lower(name.charCodeAt(i)) : name.charCodeAt(i);
-      let next = node.children.get(code);
-      if (!next) {
-        next = {children: new Map()};
-        node.children.set(code, next);
-      }
-      node = next;
-    }
-    if (!node.hit) size++;
-    node.hit ??= {id, name};
-  }
-
-  function longestAt(text: string, start: number): Match | undefined {
-    let node: TrieNode | undefined = root;
-    let best: Match | undefined;
-    for (let i = start; i < text.length; i++) {
-      const code = fold ? lower(text.charCodeAt(i)) : text.charCodeAt(i);
-      node = node.children.get(code);
-      if (!node) break;
-      if (node.hit && !(isWordCode(code) && extendsName(text, i + 1, 1))) {
-        best = {start, end: i + 1, id: node.hit.id, name: node.hit.name};
-      }
-    }
-    return best;
-  }
-
+  const entries: Array<[string, {id: string; name: string}]> = [];
+  for (const [name, id] of names) entries.push([name, {id, name}]);
+  const trie = createTrieMatcher(entries, {foldCase: options.foldCase === true, boundary: 'name'});
   return {
-    size,
-    find(text) {
-      const matches: Match[] = [];
-      let i = 0;
-      while (i < text.length) {
-        const code = text.charCodeAt(i);
-        if (!root.children.has(fold ? lower(code) : code) || (isWordCode(code) && extendsName(text, i - 1, -1))) {
-          i++;
-          continue;
-        }
-        const match = longestAt(text, i);
-        if (match) {
-          matches.push(match);
-          i = match.end;
-        } else {
-          i++;
-        }
-      }
-      return matches;
-    },
+    size: trie.size,
+    find: (text) => trie.find(text).map(({start, end, value}) => ({start, end, id: value.id, name: value.name})),
   };
 }
 

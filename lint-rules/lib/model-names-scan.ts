@@ -10,11 +10,11 @@
  * text; edit distances are computed only for the few unknown names, and only
  * against the names of the same family.
  */
-import type {InlineCode, Nodes, Parents, Root, Text} from 'mdast';
+import type {InlineCode, Nodes, Root, Text} from 'mdast';
 import type {Point, Position} from 'unist';
-import {SKIP, visitParents} from 'unist-util-visit-parents';
 import type {VFile} from 'vfile';
 import {location} from 'vfile-location';
+import {walkProse} from '../../core/prose';
 import type {Match} from '../../core/registry/matcher';
 import type {ModelIndex} from './model-names-index';
 import {familyStem, normaliseKey} from './model-names-index';
@@ -213,22 +213,6 @@ export interface LocatedFinding {
   ancestors: Nodes[];
 }
 
-/** Subtrees whose text is not prose. */
-const SKIPPED = new Set(['code', 'html', 'yaml', 'math', 'inlineMath', 'definition']);
-
-/**
- * An autolink (`<https://…>` or a bare URL): its text is the URL, not prose. GFM
- * makes some bare URLs (`[(https://…`) after parsing, without a position: those are
- * known by their text being part of the URL.
- */
-function isAutolink(node: Nodes, source: string): boolean {
-  if (node.type !== 'link') return false;
-  const start = node.position?.start.offset;
-  if (start !== undefined) return source[start] !== '[';
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  return only?.type === 'text' && node.url.includes(only.value);
-}
-
 /** Where search for a name in the source may start: no earlier than `at`. */
 interface Cursor {
   at: number;
@@ -269,27 +253,31 @@ function walk(tree: Root, file: VFile, index: ModelIndex): LocatedFinding[] {
   const place = location(file);
   /** End of the last positioned leaf or skipped subtree: where a position-less node's text can start. */
   let visitedEnd = 0;
-  visitParents(tree, (node: Nodes, parents: Parents[]) => {
-    const skip = SKIPPED.has(node.type) || isAutolink(node, source);
-    const end = node.position?.end.offset;
-    if (end !== undefined && (skip || !('children' in node))) visitedEnd = Math.max(visitedEnd, end);
-    if (skip) return SKIP;
-    let findings: Finding[];
-    if (node.type === 'text') findings = scanModelNames(node.value, index);
-    else if (node.type === 'inlineCode') findings = [scanWholeValue(node.value, index)].filter((f) => f !== undefined);
-    else return undefined;
-    const cursor: Cursor = {at: node.position ? 0 : visitedEnd};
-    for (const finding of findings) {
-      const range = sourceRange(source, node, parents, finding, cursor);
-      const start: Point | undefined = range ? place.toPoint(range[0]) : undefined;
-      const end: Point | undefined = range ? place.toPoint(range[1]) : undefined;
-      const ancestors: Nodes[] = [...parents, node];
-      if (range && start && end) located.push({finding, place: {start, end}, actual: source.slice(range[0], range[1]), ancestors});
-      else located.push({finding, place: node.position, actual: undefined, ancestors});
-    }
-    if (!node.position) visitedEnd = Math.max(visitedEnd, cursor.at);
-    return undefined;
-  });
+  // Prose and inline code, link text included; raw HTML tags are skipped but not what they wrap.
+  walkProse(
+    tree,
+    (node, {ancestors: parents, prose}) => {
+      const end = node.position?.end.offset;
+      if (end !== undefined && (!prose || !('children' in node))) visitedEnd = Math.max(visitedEnd, end);
+      if (!prose) return false;
+      let findings: Finding[];
+      if (node.type === 'text') findings = scanModelNames(node.value, index);
+      else if (node.type === 'inlineCode') findings = [scanWholeValue(node.value, index)].filter((f) => f !== undefined);
+      else return undefined;
+      const cursor: Cursor = {at: node.position ? 0 : visitedEnd};
+      for (const finding of findings) {
+        const range = sourceRange(source, node, parents, finding, cursor);
+        const start: Point | undefined = range ? place.toPoint(range[0]) : undefined;
+        const end: Point | undefined = range ? place.toPoint(range[1]) : undefined;
+        const ancestors: Nodes[] = [...parents, node];
+        if (range && start && end) located.push({finding, place: {start, end}, actual: source.slice(range[0], range[1]), ancestors});
+        else located.push({finding, place: node.position, actual: undefined, ancestors});
+      }
+      if (!node.position) visitedEnd = Math.max(visitedEnd, cursor.at);
+      return undefined;
+    },
+    {inlineCode: true, autolinks: {source}, htmlContent: 'none'},
+  );
   return located;
 }
 

@@ -20,6 +20,7 @@ import path from 'node:path';
 import {isSeq, type Node, type YAMLMap} from 'yaml';
 import {ROOT_DIR, TERMINOLOGY_FILE} from '../../core/constants';
 import {memoized} from '../../core/data-memo';
+import {createTrieMatcher} from '../../core/matcher';
 import {
   FileProblemsError,
   listValues as list,
@@ -246,7 +247,7 @@ export function loadTerminology(file: string = DEFAULT_TERMINOLOGY_PATH): TermLi
 }
 
 // ---------------------------------------------------------------------------
-// Matching: one trie over every term and variant, one pass over a text.
+// Matching: the kernel's trie over every term and variant, then the term list's own judgement.
 
 export interface TermMatch {
   /** UTF-16 offsets into the searched text, end exclusive. */
@@ -266,44 +267,6 @@ export interface TermMatch {
 export interface TermMatcher {
   /** Wrong spellings in `text`, leftmost first, the longest at each position. */
   find(text: string): TermMatch[];
-}
-
-interface TrieNode {
-  children: Map<number, TrieNode>;
-  entry?: TermEntry;
-}
-
-const SPACE = 32;
-
-function isAsciiWord(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
-}
-
-function isBlank(code: number): boolean {
-  return code === SPACE || code === 9 || code === 10 || code === 13;
-}
-
-function lower(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-/**
- * Would the neighbour at `index` make the match part of a longer Latin token? Word
- * characters do; so do path and address punctuation (`.github/`, `@openai`, `a/github`)
- * before a match; after it, `/` does, and `.` or `-` followed by a word character
- * (`github.com`, `github-actions`), but not a full stop ending a sentence.
- */
-function joinsBefore(text: string, index: number): boolean {
-  if (index < 0) return false;
-  const code = text.charCodeAt(index);
-  return isAsciiWord(code) || './\\@#$%~&='.includes(text[index]) || (code === 45 && isAsciiWord(text.charCodeAt(index - 1)));
-}
-
-function joinsAfter(text: string, index: number): boolean {
-  if (index >= text.length) return false;
-  const code = text.charCodeAt(index);
-  if (isAsciiWord(code) || text[index] === '/' || text[index] === '\\' || text[index] === '@') return true;
-  return (text[index] === '.' || text[index] === '-') && isAsciiWord(text.charCodeAt(index + 1));
 }
 
 function allowed(text: string, start: number, end: number, entry: TermEntry): boolean {
@@ -376,47 +339,16 @@ function isLowerCaseName(found: string, entry: TermEntry): boolean {
 }
 
 /**
- * Builds the matcher. Terms are in the trie too, so the longest spelling wins:
- * `提示工程` is not read as `提示` + something, `超参数` is not the variant `超参`.
- * A space in a term matches any run of whitespace (a soft line break included).
+ * Builds the matcher: the kernel's trie (`core/matcher.ts`) over every term and variant,
+ * case folded, with token boundaries (no match inside a path, an address or an
+ * identifier). Terms are in the trie too, so the longest spelling wins: `提示工程` is not
+ * read as `提示` + something, `超参数` is not the variant `超参`. A space in a term matches
+ * any run of whitespace (a soft line break included).
  */
 export function createTermMatcher(list: TermList): TermMatcher {
-  const root: TrieNode = {children: new Map()};
-  for (const entry of list.entries) {
-    for (const form of [entry.term, ...entry.variants]) {
-      let node = root;
-      for (let i = 0; i < form.length; i++) {
-        const code = lower(form.charCodeAt(i));
-        let next = node.children.get(code);
-        if (!next) {
-          next = {children: new Map()};
-          node.children.set(code, next);
-        }
-        node = next;
-      }
-      node.entry = entry;
-    }
-  }
-
-  function longestAt(text: string, start: number): {end: number; entry: TermEntry} | undefined {
-    let node: TrieNode | undefined = root;
-    let best: {end: number; entry: TermEntry} | undefined;
-    let i = start;
-    while (i < text.length && node) {
-      const code = text.charCodeAt(i);
-      if (isBlank(code) && node.children.has(SPACE)) {
-        node = node.children.get(SPACE);
-        while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-      } else {
-        node = node.children.get(lower(code));
-        i++;
-      }
-      if (node?.entry && !(isAsciiWord(text.charCodeAt(i - 1)) && joinsAfter(text, i))) {
-        best = {end: i, entry: node.entry};
-      }
-    }
-    return best;
-  }
+  const forms: Array<[string, TermEntry]> = [];
+  for (const entry of list.entries) for (const form of [entry.term, ...entry.variants]) forms.push([form, entry]);
+  const trie = createTrieMatcher(forms, {foldCase: true, boundary: 'token', spaceMatchesWhitespace: true});
 
   /** A line break inside a multi-word term is layout, not a misspelling. */
   function isWrong(found: string, entry: TermEntry): boolean {
@@ -430,26 +362,13 @@ export function createTermMatcher(list: TermList): TermMatcher {
       const matches: TermMatch[] = [];
       let boundaries: Set<number> | undefined;
       const edges = (): Set<number> => (boundaries ??= wordBoundaries(text));
-      let i = 0;
-      while (i < text.length) {
-        const code = text.charCodeAt(i);
-        if (!root.children.has(lower(code)) || (isAsciiWord(code) && joinsBefore(text, i - 1))) {
-          i++;
-          continue;
+      for (const {start, end, value: entry} of trie.find(text)) {
+        const found = text.slice(start, end);
+        if (!isWrong(found, entry) || allowed(text, start, end, entry) || insideLongerWord(text, start, end, edges)) continue;
+        const lower = isLowerCaseName(found, entry);
+        if (!(lower && isCommand(text, start, end))) {
+          matches.push({start, end, found, entry, certain: entry.fix === 'apply' && !lower});
         }
-        const hit = longestAt(text, i);
-        if (!hit) {
-          i++;
-          continue;
-        }
-        const found = text.slice(i, hit.end);
-        if (isWrong(found, hit.entry) && !allowed(text, i, hit.end, hit.entry) && !insideLongerWord(text, i, hit.end, edges)) {
-          const lower = isLowerCaseName(found, hit.entry);
-          if (!(lower && isCommand(text, i, hit.end))) {
-            matches.push({start: i, end: hit.end, found, entry: hit.entry, certain: hit.entry.fix === 'apply' && !lower});
-          }
-        }
-        i = hit.end;
       }
       return matches;
     },
