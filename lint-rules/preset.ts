@@ -93,7 +93,7 @@ function isOff(setting: RuleSetting | undefined): boolean {
 }
 
 /** The unified preset for a config: parser extensions, remark-lint, the rules that are on. */
-export function createPreset(config: LintConfig = DEFAULT_CONFIG): Preset {
+export function createPreset(config: LintConfig = DEFAULT_CONFIG, syntax: PluggableList = parsePlugins): Preset {
   const ruleList: Pluggable[] = [];
   for (const name of RULE_NAMES) {
     const setting = settingFor(config, name);
@@ -102,5 +102,5 @@ export function createPreset(config: LintConfig = DEFAULT_CONFIG): Preset {
     // A bare string would reach the rule as its options: unified-lint-rule reads severity only from an array.
     ruleList.push([plugin, typeof setting === 'string' ? [setting] : setting]);
   }
-  return {plugins: [...parsePlugins, remarkLint, ...ruleList, llmbookMessageControl]};
+  return {plugins: [...syntax, remarkLint, ...ruleList, llmbookMessageControl]};
 }

@@ -8,11 +8,12 @@ import path from 'node:path';
 import {isMainThread, parentPort, workerData} from 'node:worker_threads';
 import type {Root} from 'mdast';
 import remarkParse from 'remark-parse';
-import {unified, type Preset, type Processor} from 'unified';
+import {unified, type PluggableList, type Preset, type Processor} from 'unified';
 import {VFile} from 'vfile';
 import {limitsOf, type LintConfig, type LintLimits} from './config';
 import {fixText} from './fix';
 import {useDataMemo} from '../../core/data-memo';
+import {syntaxFor} from '../../core/parse';
 import {sha1} from '../../core/hash';
 import {compiledWorker} from './compiled';
 import {fileMessage, readSource, SourceProblem, writeIfUnchanged} from './source';
@@ -51,10 +52,28 @@ export function presetModuleFrom(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 interface PresetModule {
-  createPreset(config: LintConfig): Preset;
+  createPreset(config: LintConfig, syntax?: PluggableList): Preset;
 }
 
-export async function createProcessor(options: LinterOptions): Promise<LintProcessor> {
+/**
+ * One processor per combination of syntax extensions a file needs (`syntaxFor` of
+ * core/parse.ts), each made on first use: a chapter without `$` is not parsed with the
+ * math extension, with the same tree.
+ */
+export class Processors {
+  private readonly made = new Map<string, LintProcessor>();
+
+  constructor(private readonly make: (syntax: PluggableList) => LintProcessor) {}
+
+  for(text: string): LintProcessor {
+    const syntax = syntaxFor(text);
+    let processor = this.made.get(syntax.key);
+    if (!processor) this.made.set(syntax.key, (processor = this.make(syntax.plugins)));
+    return processor;
+  }
+}
+
+export async function createProcessors(options: LinterOptions): Promise<Processors> {
   const file = options.presetModule ?? DEFAULT_PRESET_MODULE;
   // Compiled, our preset by a literal path, so that the bundle carries it; otherwise by `require` where
   // there is one (tsx's CommonJS hook, also inside workers, which do not hook `import()`), `import` otherwise.
@@ -63,7 +82,7 @@ export async function createProcessor(options: LinterOptions): Promise<LintProce
   ) as PresetModule & {default?: PresetModule};
   const createPreset = mod.createPreset ?? mod.default?.createPreset;
   if (typeof createPreset !== 'function') throw new Error(`${file} 没有导出 createPreset`);
-  return unified().use(remarkParse).use(createPreset(options.config)).freeze() as unknown as LintProcessor;
+  return new Processors((syntax) => unified().use(remarkParse).use(createPreset(options.config, syntax)).freeze() as unknown as LintProcessor);
 }
 
 function dependenciesOf(file: VFile): string[] {
@@ -81,7 +100,7 @@ export class Linter {
   private readonly limits: LintLimits;
 
   constructor(
-    private readonly processor: LintProcessor,
+    private readonly processors: LintProcessor | Processors,
     private readonly cwd: string,
     config?: LintConfig,
   ) {
@@ -90,14 +109,15 @@ export class Linter {
 
   static async create(options: LinterOptions): Promise<Linter> {
     if (options.dataMemo) useDataMemo(options.dataMemo.dir, options.dataMemo.salt);
-    return new Linter(await createProcessor(options), options.cwd, options.config);
+    return new Linter(await createProcessors(options), options.cwd, options.config);
   }
 
   /** Lint `text` as the content of `file`; the VFile keeps its messages and data. */
   async lintText(text: string, file: string): Promise<VFile> {
+    const processor = this.processors instanceof Processors ? this.processors.for(text) : this.processors;
     const vfile = new VFile({path: file, value: text, cwd: this.cwd});
-    const tree = this.processor.parse(vfile);
-    await this.processor.run(tree, vfile);
+    const tree = processor.parse(vfile);
+    await processor.run(tree, vfile);
     return vfile;
   }
 
