@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../../core/constants';
 import {RegistryError} from '../../core/registry/load';
+import type {FileProblem} from '../../core/yaml-list';
 import type {LintCache} from './cache';
 import {compiledWorker} from './compiled';
 import {ConfigError, limitsOf, loadConfig, type LintConfig, type LintLimits, type RuleSetting} from './config';
@@ -163,15 +164,8 @@ export function dataFiles(config: LintConfig, cwd: string): {registry: string; t
   };
 }
 
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
 /** Config, registry and term-list problems as lint results (one per file), so every format shows them. */
-function problemResults(problems: Problem[], ruleId: string, cwd: string): FileResult[] {
+function problemResults(problems: FileProblem[], ruleId: string, cwd: string): FileResult[] {
   const byFile = new Map<string, LintMessage[]>();
   for (const p of problems) {
     const file = path.resolve(cwd, p.file);
