@@ -28,8 +28,9 @@ export class FileProblemsError extends Error {
   }
 }
 
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
+/** The path as people read it: relative to `cwd` when inside it, else as given. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
