@@ -6,8 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap} from 'yaml';
+import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap} from 'yaml';
 
+/** One problem of a data or config file: every reader of ours reports through this shape. */
 export interface FileProblem {
   /** Path as shown to people: relative to the working directory when inside it. */
   file: string;
@@ -27,20 +28,24 @@ export class FileProblemsError extends Error {
   }
 }
 
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
+/** The path as people read it: relative to `cwd` when inside it, else as given. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 /**
  * The text of a data file; a file that cannot be read is one problem at 1:1, thrown
- * through `fail` (the file's own error class) with the cause kept.
+ * through `fail` (the file's own error class) with the cause kept. `what` names the
+ * file in the message (`无法读取术语表：…`); a name that starts with a Latin letter
+ * is set off by a space, as the book's CJK spacing wants (`无法读取 lint 配置：…`).
  */
 export function readDataFile(file: string, what: string, fail: (problems: FileProblem[], options: {cause: unknown}) => Error): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw fail([{file: displayPath(file), line: 1, column: 1, message: `无法读取${what}：${(error as Error).message}`}], {cause: error});
+    const name = /^[A-Za-z0-9]/.test(what) ? ` ${what}` : what;
+    throw fail([{file: displayPath(file), line: 1, column: 1, message: `无法读取${name}：${(error as Error).message}`}], {cause: error});
   }
 }
 
@@ -66,12 +71,21 @@ export class Problems {
   ) {}
 
   position(node: Node | null | undefined): {line: number; column: number} {
-    const {line, col} = this.lines.linePos(node?.range?.[0] ?? 0);
+    return this.positionOf(node?.range?.[0] ?? 0);
+  }
+
+  positionOf(offset: number): {line: number; column: number} {
+    const {line, col} = this.lines.linePos(offset);
     return {line, column: col};
   }
 
+  /** The problem at `node` (the file's start when it has no position), not yet collected. */
+  at(node: Node | null | undefined, message: string): FileProblem {
+    return {file: this.file, ...this.position(node), message};
+  }
+
   add(node: Node | null | undefined, message: string): void {
-    this.items.push({file: this.file, ...this.position(node), message});
+    this.items.push(this.at(node, message));
   }
 
   /** Sorted by position, for a stable report. */
@@ -90,6 +104,21 @@ export interface ListShape {
 }
 
 /**
+ * Parse a data or config file with positions. Syntax errors are already in
+ * `problems` (`YAML 语法错误：…`, or `JSON 语法错误：…` for a JSON file read with the
+ * YAML parser); `shown` is the path as messages name it.
+ */
+export function parseDataFile(source: string, shown: string, syntax: 'YAML' | 'JSON' = 'YAML'): {doc: Document.Parsed; problems: Problems} {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
+  const problems = new Problems(shown, lines);
+  for (const error of doc.errors) {
+    problems.items.push({file: shown, ...problems.positionOf(error.pos[0]), message: `${syntax} 语法错误：${error.message.split('\n')[0]}`});
+  }
+  return {doc, problems};
+}
+
+/**
  * Parse the file and return its list items, or the problems that stop reading
  * (YAML syntax, wrong top level). Items that are not maps are reported and skipped.
  */
@@ -98,16 +127,8 @@ export function readYamlList(
   file: string,
   shape: ListShape,
 ): {problems: Problems; items: YAMLMap[]; fatal: boolean} {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
-  const problems = new Problems(displayPath(file), lines);
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const {line, col} = lines.linePos(error.pos[0]);
-      problems.items.push({file: problems.file, line, column: col, message: `YAML 语法错误：${error.message.split('\n')[0]}`});
-    }
-    return {problems, items: [], fatal: true};
-  }
+  const {doc, problems} = parseDataFile(source, displayPath(file));
+  if (problems.items.length > 0) return {problems, items: [], fatal: true};
   const root = doc.contents;
   const list = isMap(root) ? root.get(shape.key, true) : undefined;
   if (!isMap(root) || !isSeq(list)) {

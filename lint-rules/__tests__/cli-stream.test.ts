@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {formatGithub} from '../engine/reporters/github';
-import {formatJson} from '../engine/reporters/json';
-import {cellWidth, ChunkWriter, GithubAnnotations, JsonStream, reporterStringWidth, StylishStream} from '../engine/reporters/stream';
-import {formatStylish} from '../engine/reporters/stylish';
-import type {FileResult, LintMessage, Severity} from '../engine/result';
+import {reporter} from 'vfile-reporter';
+import {annotation, command, formatGithub, GithubAnnotations, PER_SEVERITY, rankMessages, type GithubOptions} from '../engine/reporters/github';
+import {formatJson, JSON_FORMAT_VERSION, JsonStream} from '../engine/reporters/json';
+import {ChunkWriter, shownPath} from '../engine/reporters/stream';
+import {cellWidth, formatStylish, reporterStringWidth, StylishStream} from '../engine/reporters/stylish';
+import {countSeverities, toVFile, type FileResult, type LintMessage, type Severity} from '../engine/result';
 
 function message(line: number, severity: Severity, text: string, ruleId = 'terminology'): LintMessage {
   return {ruleId, source: 'llmbook', severity, message: text, line, column: 3, endLine: line, endColumn: 9, startOffset: line * 10, endOffset: line * 10 + 6};
@@ -28,11 +29,42 @@ function collect(run: (writer: ChunkWriter) => void): string {
 /** The CLI feeds stylish in vfile-reporter's order (shown paths, localeCompare). */
 const byShownPath = [...results].sort((a, b) => a.path.localeCompare(b.path));
 
-describe('streaming reporters give the same bytes as the one-shot formatters', () => {
+/**
+ * The one-shot formulas each streaming sink must match byte for byte: vfile-reporter
+ * itself, one `JSON.stringify` of the whole report, every message ranked then cut.
+ */
+const reference = {
+  stylish(all: readonly FileResult[], options: {cwd: string; color?: boolean}): string {
+    const files = all.filter((r) => r.messages.length > 0).map((r) => toVFile(r, shownPath(r.path, options.cwd)));
+    if (files.length === 0) return `${all.length} 个文件，没有发现问题`;
+    return reporter(files, {quiet: true, color: options.color ?? false});
+  },
+  json(all: readonly FileResult[], cwd: string): string {
+    const files = all.map((r) => ({path: shownPath(r.path, cwd), fixed: r.fixed === true, messages: r.messages}));
+    return JSON.stringify({version: JSON_FORMAT_VERSION, files, counts: {...countSeverities(all), files: all.length}}, null, 2);
+  },
+  github(all: readonly FileResult[], options: GithubOptions & {token: string}): string {
+    const out = options.rawReport ? [`::stop-commands::${options.token}`, options.rawReport, `::${options.token}::`] : [];
+    const shown: Record<Severity, number> = {error: 0, warning: 0, info: 0};
+    let hidden = 0;
+    for (const located of rankMessages(all, options.root, options.changed)) {
+      const severity = located.message.severity;
+      if (shown[severity] < (severity === 'info' ? PER_SEVERITY - 1 : PER_SEVERITY)) {
+        shown[severity]++;
+        out.push(annotation(located));
+      } else hidden++;
+    }
+    if (hidden > 0) out.push(command('notice', {title: 'llmbook lint'}, `另有 ${hidden} 条消息未作为注释显示（GitHub 每步每种级别最多显示 ${PER_SEVERITY} 条）；完整列表见本次运行的 Summary 或本地运行 \`npm run lint\``));
+    return out.join('\n');
+  },
+};
+
+describe('streaming reporters give the same bytes as the one-shot formulas', () => {
   it('stylish: column widths across all files, multi-line reasons, wide characters, summary', () => {
     const stream = new StylishStream({cwd: '/repo'});
     for (const r of byShownPath) stream.add(r);
-    expect(collect((w) => stream.finish(w))).toBe(formatStylish(results, {cwd: '/repo'}));
+    expect(collect((w) => stream.finish(w))).toBe(reference.stylish(results, {cwd: '/repo'}));
+    expect(formatStylish(results, {cwd: '/repo'})).toBe(reference.stylish(results, {cwd: '/repo'}));
     const clean = new StylishStream({cwd: '/repo'});
     clean.add({path: '/repo/x.md', messages: []});
     expect(collect((w) => clean.finish(w))).toBe('1 个文件，没有发现问题');
@@ -41,7 +73,8 @@ describe('streaming reporters give the same bytes as the one-shot formatters', (
   it('stylish with colour', () => {
     const stream = new StylishStream({cwd: '/repo', color: true});
     for (const r of byShownPath) stream.add(r);
-    expect(collect((w) => stream.finish(w))).toBe(formatStylish(results, {cwd: '/repo', color: true}));
+    expect(collect((w) => stream.finish(w))).toBe(reference.stylish(results, {cwd: '/repo', color: true}));
+    expect(formatStylish(results, {cwd: '/repo', color: true})).toBe(reference.stylish(results, {cwd: '/repo', color: true}));
   });
 
   it('json: every file in input order, counts; also with no files', () => {
@@ -51,8 +84,10 @@ describe('streaming reporters give the same bytes as the one-shot formatters', (
         for (const r of results) json.add(r);
         json.finish();
       }),
-    ).toBe(formatJson(results, {cwd: '/repo'}));
-    expect(collect((w) => new JsonStream(w, {cwd: '/repo', total: 0}).finish())).toBe(formatJson([], {cwd: '/repo'}));
+    ).toBe(reference.json(results, '/repo'));
+    expect(formatJson(results, {cwd: '/repo'})).toBe(reference.json(results, '/repo'));
+    expect(collect((w) => new JsonStream(w, {cwd: '/repo', total: 0}).finish())).toBe(reference.json([], '/repo'));
+    expect(formatJson([], {cwd: '/repo'})).toBe(reference.json([], '/repo'));
   });
 
   it('github: keeps only the top annotations per severity, changed lines first, and counts the rest', () => {
@@ -61,9 +96,12 @@ describe('streaming reporters give the same bytes as the one-shot formatters', (
       messages: Array.from({length: 7}, (_, i) => message(i + 1, (['error', 'warning', 'info'] as const)[(i + f) % 3], `m${f}-${i}`)),
     }));
     const changed = new Map<string, Set<number> | 'all'>([['/repo/docs/f3.md', new Set([5])], ['/repo/docs/f1.md', 'all']]);
+    const options = {root: '/repo', changed, rawReport: 'RAW', token: 't'};
     const annotations = new GithubAnnotations({root: '/repo', changed});
-    for (const r of many) annotations.add(r);
-    expect(['::stop-commands::t', 'RAW', '::t::', ...annotations.lines()].join('\n')).toBe(formatGithub(many, {root: '/repo', changed, rawReport: 'RAW', token: 't'}));
+    for (const r of [...many].reverse()) annotations.add(r);
+    expect(collect((w) => annotations.finish(w, (raw) => raw.write('RAW'), 't'))).toBe(reference.github(many, options));
+    expect(formatGithub(many, options)).toBe(reference.github(many, options));
+    expect(formatGithub(many, {...options, rawReport: undefined})).toBe(reference.github(many, {...options, rawReport: undefined}));
   });
 });
 

@@ -16,12 +16,12 @@
  * did not settle, or a path named does not exist, or a file could not be read); 2 the config, the registry or the term list is invalid, or the
  * command line is wrong — then nothing is linted and no file is written.
  */
-import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {MODELS_FILE, ROOT_DIR, TERMINOLOGY_FILE, LINT_CACHE_DIR, LINT_CONFIG_FILE, DOCS_DIR} from '../../core/constants';
 import {dataMemoSettings, useDataMemo} from '../../core/data-memo';
 import {RegistryError} from '../../core/registry/load';
+import type {FileProblem} from '../../core/yaml-list';
 import type {LintCache} from './cache';
 import {compiledWorker} from './compiled';
 import {ConfigError, limitsOf, loadConfig, type LintConfig, type LintLimits, type RuleSetting} from './config';
@@ -29,6 +29,7 @@ import {changedFiles, changedLines, gitRoot, listFiles, UsageError, type Changed
 import {modelIndexFor} from '../lib/model-names-index';
 import {fixableView, type FileResult, type LintMessage} from './result';
 import {loadTerminology, TerminologyError} from '../lib/terminology-data';
+import {ChunkWriter, shownPath, sortedForStylish} from './reporters/stream';
 import {fileMessage} from './source';
 import type {Task, TaskResult} from './worker';
 
@@ -164,15 +165,8 @@ export function dataFiles(config: LintConfig, cwd: string): {registry: string; t
   };
 }
 
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
 /** Config, registry and term-list problems as lint results (one per file), so every format shows them. */
-function problemResults(problems: Problem[], ruleId: string, cwd: string): FileResult[] {
+function problemResults(problems: FileProblem[], ruleId: string, cwd: string): FileResult[] {
   const byFile = new Map<string, LintMessage[]>();
   for (const p of problems) {
     const file = path.resolve(cwd, p.file);
@@ -230,13 +224,6 @@ function presetModuleFrom(env: NodeJS.ProcessEnv): string {
   return env.LLMBOOK_LINT_PRESET ? path.resolve(env.LLMBOOK_LINT_PRESET) : path.join(__dirname, '..', 'preset.ts');
 }
 
-/** Where a path is shown: relative to the working directory, with `/` (same as reporters/stylish.ts `shownPath`). */
-function shownPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  return shown.split(path.sep).join('/');
-}
-
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -248,24 +235,11 @@ function annotationBase(options: CliOptions, env: NodeJS.ProcessEnv): string | u
   return typeof options.changed === 'string' ? options.changed : undefined;
 }
 
+/** Results known all at once (config and data-file problems): through the same sink as a run's, in the report's order. */
 async function report(results: FileResult[], options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io): Promise<void> {
-  if (options.format === 'json') {
-    const {formatJson} = await import('./reporters/json');
-    io.stdout(formatJson(results, {cwd}));
-    return;
-  }
-  const {formatStylish} = await import('./reporters/stylish');
-  const stylish = formatStylish(results, {cwd, color: options.format === 'stylish' && process.stdout.isTTY === true && !env.NO_COLOR});
-  if (options.format === 'stylish') {
-    io.stdout(stylish);
-    return;
-  }
-  const root = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : (gitRoot(cwd) ?? cwd);
-  let changed: ChangedLines | undefined;
-  if (env.GITHUB_BASE_REF || options.changed) changed = changedLines(cwd, annotationBase(options, env));
-  const {formatGithub, formatSummary} = await import('./reporters/github');
-  io.stdout(formatGithub(results, {root, changed, rawReport: stylish}));
-  if (env.GITHUB_STEP_SUMMARY) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, formatSummary(results, {root, changed}));
+  const sink = await createSink(options, env, cwd, io, results.length);
+  for (const result of options.format === 'json' ? results : sortedForStylish(results, cwd)) sink.add(result);
+  sink.finish();
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), io: Io = defaultIo): Promise<number> {
@@ -385,25 +359,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   return errors > 0 ? 1 : 0;
 }
 
-/** vfile-reporter's file order (`vfile-sort`'s compareFile: shown paths, `localeCompare`). */
-function sortedForStylish(files: readonly string[], cwd: string): string[] {
-  return files
-    .map((file) => ({file, shown: shownPath(file, cwd)}))
-    .sort((a, b) => a.shown.localeCompare(b.shown))
-    .map(({file}) => file);
-}
-
 interface Sink {
   add(result: FileResult): void;
   finish(): void;
   discard(): void;
 }
 
-/** The chosen format as a stream of results (see reporters/stream.ts); same bytes as `report`. */
+/** The chosen format as a stream of results (see reporters/stream.ts); the formats' `formatX` stream the same way. */
 async function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: string, io: Io, total: number): Promise<Sink> {
-  const {ChunkWriter, GithubAnnotations, JsonStream, StylishStream} = await import('./reporters/stream');
   const writer = new ChunkWriter(io.stdout);
   if (options.format === 'json') {
+    const {JsonStream} = await import('./reporters/json');
     const json = new JsonStream(writer, {cwd, total});
     return {
       add: (result) => json.add(result),
@@ -414,6 +380,7 @@ async function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: stri
       discard: () => undefined,
     };
   }
+  const {StylishStream} = await import('./reporters/stylish');
   const stylish = new StylishStream({cwd, color: options.format === 'stylish' && process.stdout.isTTY === true && !env.NO_COLOR});
   if (options.format === 'stylish') {
     return {
@@ -428,7 +395,7 @@ async function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: stri
   const root = env.GITHUB_WORKSPACE ? path.resolve(env.GITHUB_WORKSPACE) : (gitRoot(cwd) ?? cwd);
   let changed: ChangedLines | undefined;
   if (env.GITHUB_BASE_REF || options.changed) changed = changedLines(cwd, annotationBase(options, env));
-  const {formatSummary} = await import('./reporters/github');
+  const {formatSummary, GithubAnnotations} = await import('./reporters/github');
   const annotations = new GithubAnnotations({root, changed});
   // The job summary lists every message: only kept when there is a summary to write (CI).
   const summary: FileResult[] | undefined = env.GITHUB_STEP_SUMMARY ? [] : undefined;
@@ -441,11 +408,7 @@ async function createSink(options: CliOptions, env: NodeJS.ProcessEnv, cwd: stri
       if (summary && result.messages.length > 0) summary.push(result);
     },
     finish: () => {
-      const token = randomBytes(16).toString('hex');
-      writer.write(`::stop-commands::${token}\n`);
-      stylish.finish(writer);
-      writer.write(`\n::${token}::`);
-      for (const line of annotations.lines()) writer.write(`\n${line}`);
+      annotations.finish(writer, (w) => stylish.finish(w));
       writer.end();
       if (env.GITHUB_STEP_SUMMARY && summary) fs.appendFileSync(env.GITHUB_STEP_SUMMARY, formatSummary(summary, {root, changed, files}));
     },

@@ -9,11 +9,10 @@
  *   cjk-spacing: [warn, {}]
  * ```
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument, type Node} from 'yaml';
+import {isMap, isScalar, isSeq, type Node} from 'yaml';
 import {LINT_CONFIG_FILE, RULE_NAMES, ROOT_DIR, type RuleName} from '../../core/constants';
-import {displayPath} from '../../core/yaml-list';
+import {displayPath, FileProblemsError, listValues as list, parseDataFile, readDataFile, type FileProblem} from '../../core/yaml-list';
 
 export const SEVERITIES = ['off', 'warn', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -46,22 +45,11 @@ export function limitsOf(config: LintConfig): LintLimits {
   return {...DEFAULT_LIMITS, ...config.limits};
 }
 
-export interface ConfigProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
 /** Thrown when the config cannot be used; `problems` lists every one found. */
-export class ConfigError extends Error {
-  readonly problems: ConfigProblem[];
-
-  constructor(problems: ConfigProblem[], options?: {cause?: unknown}) {
-    const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-    super(`lint 配置有 ${problems.length} 处错误：\n${lines.join('\n')}`, options);
+export class ConfigError extends FileProblemsError {
+  constructor(problems: FileProblem[], options?: {cause?: unknown}) {
+    super('lint 配置', problems, options);
     this.name = 'ConfigError';
-    this.problems = problems;
   }
 }
 
@@ -69,38 +57,22 @@ export const DEFAULT_CONFIG_PATH = path.join(ROOT_DIR, LINT_CONFIG_FILE);
 
 const EXAMPLE = '`terminology: error` 或 `cjk-spacing: [warn, {}]`';
 
-function list(values: readonly string[]): string {
-  return values.map((v) => `\`${v}\``).join('、');
-}
-
 function isSeverity(value: unknown): value is Severity {
   return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
 }
 
 /** Parse and validate config text. Throws {@link ConfigError} listing every problem. */
 export function parseConfig(source: string, file: string): LintConfig {
-  const shown = displayPath(file);
-  const lines = new LineCounter();
-  const doc = parseDocument(source, {lineCounter: lines, prettyErrors: false, uniqueKeys: true});
-  const problems: ConfigProblem[] = [];
-  const at = (offset: number): {line: number; column: number} => {
-    const {line, col} = lines.linePos(offset);
-    return {line, column: col};
-  };
-  const add = (node: Node | null | undefined, message: string): void => {
-    problems.push({file: shown, ...at(node?.range?.[0] ?? 0), message});
-  };
-  for (const error of doc.errors) {
-    problems.push({file: shown, ...at(error.pos[0]), message: `YAML 语法错误：${error.message.split('\n')[0]}`});
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const {doc, problems} = parseDataFile(source, displayPath(file));
+  if (problems.items.length > 0) throw new ConfigError(problems.items);
+  const add = (node: Node | null | undefined, message: string): void => problems.add(node, message);
 
   const config: LintConfig = {rules: {}};
   const root = doc.contents;
   if (root === null) return config; // an empty file: every rule keeps its default
   if (!isMap(root)) {
     add(root, `配置的顶层应为映射，例如 \`rules:\n  terminology: error\``);
-    throw new ConfigError(problems);
+    throw new ConfigError(problems.items);
   }
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -123,10 +95,7 @@ export function parseConfig(source: string, file: string): LintConfig {
       if (setting !== undefined) config.rules[name as RuleName] = setting;
     }
   }
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new ConfigError(problems);
-  }
+  if (problems.items.length > 0) throw new ConfigError(problems.sorted());
   return config;
 }
 
@@ -195,12 +164,10 @@ function readSetting(node: Node | null, name: string, add: (node: Node | null, m
 export function loadConfig(file: string = DEFAULT_CONFIG_PATH): LintConfig {
   let source: string;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    source = readDataFile(file, 'lint 配置', (problems, options) => new ConfigError(problems, options));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {rules: {}};
-    throw new ConfigError([{file: displayPath(file), line: 1, column: 1, message: `无法读取 lint 配置：${(error as Error).message}`}], {
-      cause: error,
-    });
+    if (error instanceof ConfigError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return {rules: {}};
+    throw error;
   }
   return parseConfig(source, file);
 }

@@ -1,15 +1,24 @@
 /**
- * Reads `config.json` (project settings of the link checker). The JSON is parsed with the
- * YAML parser, which accepts JSON and keeps positions, so every error names file:line:col.
+ * Reads `config.json` (project settings of the link checker) through the kernel's data-file
+ * reader: the JSON is parsed with the YAML parser, which accepts JSON and keeps positions, so
+ * every error names file:line:col. Reading stops at the first problem.
  */
-import fs from 'node:fs/promises';
-import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
+import {isMap, isScalar, isSeq} from 'yaml';
 import type {Node, Pair} from 'yaml';
-import {shortMessage} from './extract-registry';
+import {parseDataFile, readDataFile, type FileProblem} from '../../core/yaml-list';
 import type {ConfigFile} from './options';
 import {DEFAULT_CONFIG} from './options';
 
-export class ConfigError extends Error {}
+/** The config's first problem, shown as `file:line:col：message`. */
+export class ConfigError extends Error {
+  readonly problem: FileProblem;
+
+  constructor(problem: FileProblem, options?: {cause?: unknown}) {
+    super(`${problem.file}:${problem.line}:${problem.column}：${problem.message}`, options);
+    this.name = 'ConfigError';
+    this.problem = problem;
+  }
+}
 
 type NumberKey = {[K in keyof ConfigFile]: ConfigFile[K] extends number ? K : never}[keyof ConfigFile];
 
@@ -25,67 +34,63 @@ const NUMBER_MINIMUM: Record<NumberKey, number> = {
   perHostConcurrency: 1,
 };
 
+/** `displayName` is how messages name the file (the `--config` value as given). */
 export async function loadConfig(file: string, displayName = file): Promise<ConfigFile> {
-  return parseConfig(await fs.readFile(file, 'utf8'), displayName);
+  const text = readDataFile(file, '链接检查配置', ([problem], options) => new ConfigError({...problem, file: displayName}, options));
+  return parseConfig(text, displayName);
 }
 
+/** The error for the problem at `node` (the file's start when it has none). */
+type Fail = (node: Node | Pair | null | undefined, message: string, options?: {cause?: unknown}) => ConfigError;
+
 export function parseConfig(text: string, file: string): ConfigFile {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, {lineCounter});
-  const at = (node: Node | Pair | null | undefined): string => {
-    const offset = node && 'range' in node ? (node.range?.[0] ?? 0) : 0;
-    const {line, col} = lineCounter.linePos(offset);
-    return `${file}:${line}:${col}`;
-  };
-  if (document.errors.length > 0) {
-    const {line, col} = lineCounter.linePos(document.errors[0].pos[0]);
-    throw new ConfigError(`${file}:${line}:${col}：JSON 语法错误：${shortMessage(document.errors[0].message)}`);
-  }
-  const root = document.contents;
-  if (!isMap(root)) throw new ConfigError(`${at(root)}：配置应为一个 JSON 对象，如 {"exclude": []}`);
+  const {doc, problems} = parseDataFile(text, file, 'JSON');
+  if (problems.items.length > 0) throw new ConfigError(problems.items[0]);
+  const fail: Fail = (node, message, options) => new ConfigError(problems.at(node && 'range' in node ? node : null, message), options);
+  const root = doc.contents;
+  if (!isMap(root)) throw fail(root, '配置应为一个 JSON 对象，如 {"exclude": []}');
   const config: ConfigFile = {...DEFAULT_CONFIG, exclude: [...DEFAULT_CONFIG.exclude]};
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = pair.value as Node | null;
-    const where = at(isScalar(pair.key) ? pair.key : null);
     if (key === '$comment') continue;
-    if (key === 'exclude') config.exclude = readPatterns(value, at);
-    else if (key === 'cacheFile') config.cacheFile = readString(value, key, at);
+    if (key === 'exclude') config.exclude = readPatterns(value, fail);
+    else if (key === 'cacheFile') config.cacheFile = readString(value, key, fail);
     else if (key === 'allowPrivateAddresses') {
-      if (!isScalar(value) || typeof value.value !== 'boolean') throw new ConfigError(`${at(value)}：\`allowPrivateAddresses\` 应为 true 或 false`);
+      if (!isScalar(value) || typeof value.value !== 'boolean') throw fail(value, '`allowPrivateAddresses` 应为 true 或 false');
       config.allowPrivateAddresses = value.value;
     }
-    else if (key in NUMBER_MINIMUM) config[key as NumberKey] = readNumber(value, key as NumberKey, at);
-    else throw new ConfigError(`${where}：未知的配置项 \`${key}\`；可用的有 ${Object.keys(DEFAULT_CONFIG).map((name) => `\`${name}\``).join('、')}`);
+    else if (key in NUMBER_MINIMUM) config[key as NumberKey] = readNumber(value, key as NumberKey, fail);
+    else throw fail(isScalar(pair.key) ? pair.key : null, `未知的配置项 \`${key}\`；可用的有 ${Object.keys(DEFAULT_CONFIG).map((name) => `\`${name}\``).join('、')}`);
   }
   return config;
 }
 
-function readPatterns(node: Node | null, at: (node: Node | null) => string): string[] {
-  if (!isSeq(node)) throw new ConfigError(`${at(node)}：\`exclude\` 应为正则表达式字符串的数组，如 ["^https://example\\\\.com/"]`);
+function readPatterns(node: Node | null, fail: Fail): string[] {
+  if (!isSeq(node)) throw fail(node, '`exclude` 应为正则表达式字符串的数组，如 ["^https://example\\\\.com/"]');
   return node.items.map((item) => {
     const scalar = item as Node;
     if (!isScalar(scalar) || typeof scalar.value !== 'string') {
-      throw new ConfigError(`${at(scalar)}：\`exclude\` 的每一项应为正则表达式字符串，如 "^https://example\\\\.com/"`);
+      throw fail(scalar, '`exclude` 的每一项应为正则表达式字符串，如 "^https://example\\\\.com/"');
     }
     try {
       new RegExp(scalar.value);
     } catch (error) {
-      throw new ConfigError(`${at(scalar)}：\`${scalar.value}\` 不是合法的 JavaScript 正则表达式（${(error as Error).message}）`, {cause: error});
+      throw fail(scalar, `\`${scalar.value}\` 不是合法的 JavaScript 正则表达式（${(error as Error).message}）`, {cause: error});
     }
     return scalar.value;
   });
 }
 
-function readString(node: Node | null, key: string, at: (node: Node | null) => string): string {
+function readString(node: Node | null, key: string, fail: Fail): string {
   if (isScalar(node) && typeof node.value === 'string' && node.value !== '') return node.value;
-  throw new ConfigError(`${at(node)}：\`${key}\` 应为非空字符串，如 "${DEFAULT_CONFIG.cacheFile}"`);
+  throw fail(node, `\`${key}\` 应为非空字符串，如 "${DEFAULT_CONFIG.cacheFile}"`);
 }
 
-function readNumber(node: Node | null, key: NumberKey, at: (node: Node | null) => string): number {
+function readNumber(node: Node | null, key: NumberKey, fail: Fail): number {
   const minimum = NUMBER_MINIMUM[key];
   if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value) && node.value >= minimum) return node.value;
-  throw new ConfigError(`${at(node)}：\`${key}\` 应为不小于 ${minimum} 的数字，如 ${DEFAULT_CONFIG[key]}`);
+  throw fail(node, `\`${key}\` 应为不小于 ${minimum} 的数字，如 ${DEFAULT_CONFIG[key]}`);
 }
 
 /** True when `url` matches one of the exclusion patterns. */

@@ -15,9 +15,9 @@
  * `::stop-commands::<token>` and `::<token>::` so nothing in it is run.
  */
 import {randomBytes} from 'node:crypto';
-import path from 'node:path';
 import type {ChangedLines} from '../files';
 import {compareMessages, detailedReason, type FileResult, type LintMessage, type Severity} from '../result';
+import {shownPath, writeToString, type ChunkWriter} from './stream';
 
 export const PER_SEVERITY = 10;
 
@@ -74,16 +74,11 @@ export function onChanged(abs: string, message: LintMessage, changed: ChangedLin
   return false;
 }
 
-export function relativePath(file: string, root: string): string {
-  const relative = path.relative(root, file);
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
-}
-
 /** Every message, most important first. */
 export function rankMessages(results: readonly FileResult[], root: string, changed?: ChangedLines): Located[] {
   const all: Located[] = [];
   for (const result of results) {
-    const file = relativePath(result.path, root);
+    const file = shownPath(result.path, root);
     for (const message of result.messages) all.push({file, message, onChangedLine: onChanged(result.path, message, changed)});
   }
   return all.sort(compareLocated);
@@ -125,30 +120,72 @@ export interface GithubOptions {
   token?: string;
 }
 
-export function formatGithub(results: readonly FileResult[], options: GithubOptions): string {
-  const out: string[] = [];
-  if (options.rawReport) {
-    const token = options.token ?? randomBytes(16).toString('hex');
-    out.push(`::stop-commands::${token}`, options.rawReport, `::${token}::`);
+/**
+ * The annotations, fed one file at a time: only the ones shown are kept (the top
+ * {@link PER_SEVERITY} of each severity, most important first) and a count of the rest.
+ */
+export class GithubAnnotations {
+  private readonly top: Record<Severity, Located[]> = {error: [], warning: [], info: []};
+  private total = 0;
+
+  constructor(private readonly options: {root: string; changed?: ChangedLines}) {}
+
+  private limit(severity: Severity): number {
+    // One notice slot is kept for the "more messages" notice itself.
+    return severity === 'info' ? PER_SEVERITY - 1 : PER_SEVERITY;
   }
-  const ranked = rankMessages(results, options.root, options.changed);
-  const shown: Record<Severity, number> = {error: 0, warning: 0, info: 0};
-  let hidden = 0;
-  // One notice slot is kept for the "more messages" notice itself.
-  const limit = (severity: Severity): number => (severity === 'info' ? PER_SEVERITY - 1 : PER_SEVERITY);
-  for (const located of ranked) {
-    const severity = located.message.severity;
-    if (shown[severity] < limit(severity)) {
-      shown[severity]++;
-      out.push(annotation(located));
-    } else {
-      hidden++;
+
+  add(result: FileResult): void {
+    if (result.messages.length === 0) return;
+    const file = shownPath(result.path, this.options.root);
+    for (const message of result.messages) {
+      this.total++;
+      const located = {file, message, onChangedLine: onChanged(result.path, message, this.options.changed)};
+      const list = this.top[message.severity];
+      const limit = this.limit(message.severity);
+      if (list.length >= limit && compareLocated(located, list[list.length - 1]) >= 0) continue;
+      list.push(located);
+      list.sort(compareLocated);
+      if (list.length > limit) list.pop();
     }
   }
-  if (hidden > 0) {
-    out.push(command('notice', {title: 'llmbook lint'}, `另有 ${hidden} 条消息未作为注释显示（GitHub 每步每种级别最多显示 ${PER_SEVERITY} 条）；完整列表见本次运行的 Summary 或本地运行 \`npm run lint\``));
+
+  lines(): string[] {
+    const out: string[] = [];
+    let shown = 0;
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      for (const located of this.top[severity]) {
+        shown++;
+        out.push(annotation(located));
+      }
+    }
+    const hidden = this.total - shown;
+    if (hidden > 0) {
+      out.push(command('notice', {title: 'llmbook lint'}, `另有 ${hidden} 条消息未作为注释显示（GitHub 每步每种级别最多显示 ${PER_SEVERITY} 条）；完整列表见本次运行的 Summary 或本地运行 \`npm run lint\``));
+    }
+    return out;
   }
-  return out.join('\n');
+
+  /**
+   * The format's text: the human report (written by `rawReport`) inside a stop-commands
+   * block, then the annotations, lines joined with `\n`.
+   */
+  finish(writer: ChunkWriter, rawReport?: (writer: ChunkWriter) => void, token = randomBytes(16).toString('hex')): void {
+    const lines = this.lines();
+    if (rawReport) {
+      writer.write(`::stop-commands::${token}\n`);
+      rawReport(writer);
+      writer.write(`\n::${token}::`);
+    }
+    lines.forEach((line, i) => writer.write(i > 0 || rawReport ? `\n${line}` : line));
+  }
+}
+
+export function formatGithub(results: readonly FileResult[], options: GithubOptions): string {
+  const annotations = new GithubAnnotations(options);
+  for (const result of results) annotations.add(result);
+  const {rawReport} = options;
+  return writeToString((writer) => annotations.finish(writer, rawReport ? (w) => w.write(rawReport) : undefined, options.token));
 }
 
 function cell(text: string): string {

@@ -26,13 +26,43 @@
  * `severity` is `error` (exit 1), `warning` or `info`. New fields may be added;
  * existing ones keep their meaning while `version` is 1.
  */
-import {countSeverities, type FileResult} from '../result';
-import {shownPath} from './stylish';
+import type {FileResult, Severity} from '../result';
+import {shownPath, writeToString, type ChunkWriter} from './stream';
 
 export const JSON_FORMAT_VERSION = 1;
 
+/** The report, written one file at a time in input order. */
+export class JsonStream {
+  private files = 0;
+  private readonly counts: Record<Severity, number> = {error: 0, warning: 0, info: 0};
+
+  constructor(
+    private readonly writer: ChunkWriter,
+    private readonly options: {cwd: string; total: number},
+  ) {
+    writer.write(`{\n  "version": ${JSON_FORMAT_VERSION},\n  "files": [${options.total === 0 ? '],' : ''}\n`);
+  }
+
+  add(result: FileResult): void {
+    for (const m of result.messages) this.counts[m.severity]++;
+    const entry = {path: shownPath(result.path, this.options.cwd), fixed: result.fixed === true, messages: result.messages};
+    const text = JSON.stringify(entry, null, 2).replace(/^/gm, '    ');
+    this.writer.write(`${this.files > 0 ? ',\n' : ''}${text}`);
+    this.files++;
+  }
+
+  finish(): void {
+    const counts = {...this.counts, files: this.files};
+    if (this.options.total > 0) this.writer.write('\n  ],\n');
+    this.writer.write(`  "counts": ${JSON.stringify(counts, null, 2).replace(/\n/g, '\n  ')}\n}`);
+  }
+}
+
+/** The whole report at once: every result streamed in input order. */
 export function formatJson(results: readonly FileResult[], options: {cwd: string}): string {
-  const files = results.map((r) => ({path: shownPath(r.path, options.cwd), fixed: r.fixed === true, messages: r.messages}));
-  const counts = {...countSeverities(results), files: results.length};
-  return JSON.stringify({version: JSON_FORMAT_VERSION, files, counts}, null, 2);
+  return writeToString((writer) => {
+    const json = new JsonStream(writer, {cwd: options.cwd, total: results.length});
+    for (const result of results) json.add(result);
+    json.finish();
+  });
 }
