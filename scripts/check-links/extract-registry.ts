@@ -1,44 +1,41 @@
 /**
- * The `sources` URLs of the model registry, each with its line in the YAML file. Reads
- * the YAML itself (not the registry loader) so the link check needs nothing but the file:
- * the registry's own validation is the loader's job.
+ * The source URLs of the model registry (`sources`, and `status_sources` of a model's
+ * lifecycle), each with its line in the YAML file. Read through the kernel's list reader
+ * (`core/yaml-list.ts`, the one the registry loader uses), so a file the loader cannot
+ * read is reported the same way here, every problem with its position; judging the
+ * entries themselves is the loader's job, so the link check needs nothing but the file.
  */
-import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml';
-import type {Node} from 'yaml';
+import {isMap, isScalar, isSeq, type Node, type YAMLMap} from 'yaml';
+import {FileProblemsError, readYamlList, type FileProblem} from '../../core/yaml-list';
 import type {FoundLink} from './extract-markdown';
 import {isHttpUrl} from './extract-markdown';
 
-export class RegistryReadError extends Error {}
-
-/** `sources` entries of every model in `text`; `file` is the path used in locations and errors. */
-export function extractRegistryLinks(text: string, file: string): FoundLink[] {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, {lineCounter});
-  if (document.errors.length > 0) {
-    const first = document.errors[0];
-    const {line, col} = lineCounter.linePos(first.pos[0]);
-    throw new RegistryReadError(`${file}:${line}:${col}：YAML 语法错误：${shortMessage(first.message)}`, {cause: first});
+export class RegistryReadError extends FileProblemsError {
+  constructor(problems: FileProblem[]) {
+    super('模型注册表', problems);
+    this.name = 'RegistryReadError';
   }
-  const models = document.get('models', true);
-  if (!isSeq(models)) return [];
-  const found: FoundLink[] = [];
-  for (const model of models.items) {
-    if (!isMap(model)) continue;
-    const sources = model.get('sources', true);
-    if (!isSeq(sources)) continue;
-    for (const source of sources.items) {
-      const node = sourceUrlNode(source);
-      if (node === undefined || typeof node.value !== 'string' || !isHttpUrl(node.value)) continue;
-      const {line, col} = lineCounter.linePos(node.range?.[0] ?? 0);
-      found.push({url: node.value, location: {file, line, column: col}});
-    }
-  }
-  return found;
 }
 
-/** The yaml package's message without its own position and code frame (we give ours). */
-export function shortMessage(message: string): string {
-  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+const URL_LISTS = ['sources', 'status_sources'];
+
+/** Source URLs of every model in `text`, in file order; `file` is the path used in locations and errors. */
+export function extractRegistryLinks(text: string, file: string): FoundLink[] {
+  const {problems, items, fatal} = readYamlList(text, file, {label: '注册表', key: 'models', itemExample: '- id: davinci'});
+  if (fatal) throw new RegistryReadError(problems.sorted().map((p) => ({...p, file})));
+  const found: FoundLink[] = [];
+  for (const model of items) {
+    for (const key of URL_LISTS) {
+      const list = (model as YAMLMap).get(key, true);
+      if (!isSeq(list)) continue;
+      for (const source of list.items) {
+        const node = sourceUrlNode(source);
+        if (node === undefined || typeof node.value !== 'string' || !isHttpUrl(node.value)) continue;
+        found.push({url: node.value, location: {file, ...problems.positionOf(node.range?.[0] ?? 0)}});
+      }
+    }
+  }
+  return found.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }
 
 /** A source is a URL string, or a map whose `url` is one. */

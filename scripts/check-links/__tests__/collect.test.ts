@@ -40,8 +40,17 @@ describe('extractRegistryLinks', () => {
     const extract = (): unknown => extractRegistryLinks(read('models-broken.yaml'), 'data/models.yaml');
     expect(extract).toThrow(RegistryReadError);
     expect(extract).toThrow(
-      'data/models.yaml:4:1：YAML 语法错误：Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'data/models.yaml:4:1: YAML 语法错误：Flow sequence in block collection must be sufficiently indented and end with a ]',
     );
+  });
+
+  it('reads the lifecycle’s status_sources too, and reports a wrong top level as the loader does', () => {
+    const text = 'models:\n  - id: a\n    status_sources:\n      - https://status.example.org/deprecations\n    sources:\n      - https://a.example.org/\n';
+    expect(extractRegistryLinks(text, 'data/models.yaml').map((l) => [l.url, l.location.line])).toEqual([
+      ['https://status.example.org/deprecations', 4],
+      ['https://a.example.org/', 6],
+    ]);
+    expect(() => extractRegistryLinks('model:\n  - id: a\n', 'data/models.yaml')).toThrow('data/models.yaml:1:1: 注册表的顶层应为 `models:` 列表');
   });
 });
 
