@@ -27,7 +27,7 @@ export const DEFAULT_OUT = 'bench/results.md';
 
 export const DEFAULTS: BenchOptions = {
   scale: 10,
-  runs: 5,
+  runs: 3,
   warmup: true,
   cases: [...CASE_GROUPS],
   smoke: false,
@@ -42,7 +42,7 @@ export const SMOKE_CASES: CaseGroup[] = ['floors', 'lint', 'rules', 'peers', 'au
 export const HELP = `Usage: npm run bench -- [options]
 
   --scale N       corpus copies: 1, 10 (default) or 100 (any whole number ≥ 1)
-  --runs N        timed runs per case after one warm-up (default 5)
+  --runs N        timed runs per case after one warm-up (default 3)
   --no-warmup     skip the untimed warm-up run
   --cases LIST    comma-separated groups (default all): ${CASE_GROUPS.join(', ')}
   --smoke         ×1, 1 run, no warm-up, no slow peers, no build; prints only (for npm test)

@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {CASE_GROUPS, DEFAULT_OUT, parseOptions, SMOKE_CASES} from '../options';
 
 describe('parseOptions', () => {
-  it('defaults to ×10, five runs after a warm-up, every group, written to bench/results.md', () => {
+  it('defaults to ×10, three runs after a warm-up, every group, written to bench/results.md', () => {
     expect(parseOptions([])).toEqual({
       scale: 10,
-      runs: 5,
+      runs: 3,
       warmup: true,
       cases: [...CASE_GROUPS],
       smoke: false,
