@@ -5,12 +5,17 @@
  * unspecified, multicast). Each host is resolved and every address it resolves
  * to is checked; IP literals are checked as written.
  *
- * Limit: the address is checked, then fetch resolves the name again; a DNS answer
- * that changes in between (rebinding) is not caught. Pinning the address needs a
- * custom undici dispatcher, which this tool does not depend on.
+ * The check is made twice: before a request (`refusedAddress`, which gives the
+ * readable verdict), and again when the connection is opened (`guardedLookup`, the
+ * DNS lookup of the HTTP client's connections, see `guardedFetch`), so a name whose
+ * DNS answer changes between the two (rebinding) is refused at connect time
+ * instead of reaching a private address.
  */
+import type {LookupAddress, LookupAllOptions, LookupOneOptions} from 'node:dns';
+import {lookup as dnsLookup} from 'node:dns';
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import {Agent, fetch as undiciFetch} from 'undici';
 
 const blocked = new net.BlockList();
 for (const [prefix, bits] of [
@@ -78,4 +83,43 @@ export async function refusedAddress(url: string, resolve: ResolveHost): Promise
   if (bad === undefined) return undefined;
   const via = bad === hostname ? '' : `（\`${hostname}\` 解析为 \`${bad}\`）`;
   return `拒绝请求本机、内网或链路本地地址 \`${bad}\`${via}；确需检查时在 config.json 设 \`"allowPrivateAddresses": true\``;
+}
+
+/** The error code of a connection refused by {@link guardedLookup}. */
+export const PRIVATE_ADDRESS_CODE = 'ELLMBOOK_PRIVATE_ADDRESS';
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type Resolver = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+/**
+ * A `lookup` for `net.connect` that refuses a host any of whose addresses is private:
+ * the address the connection is made to is the one checked. `resolve` is replaceable
+ * for tests (default: the system resolver).
+ */
+export function guardedLookup(resolve: Resolver = dnsLookup as unknown as Resolver) {
+  return (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback): void => {
+    resolve(hostname, {...options, all: true}, (error, addresses) => {
+      if (error) return callback(error, []);
+      const bad = addresses.find((a) => isPrivateAddress(a.address));
+      if (bad) {
+        const refused: NodeJS.ErrnoException = new Error(`连接时 \`${hostname}\` 解析为本机、内网或链路本地地址 \`${bad.address}\`，已拒绝`);
+        refused.code = PRIVATE_ADDRESS_CODE;
+        return callback(refused, []);
+      }
+      if (options.all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(Object.assign(new Error(`\`${hostname}\` 没有地址`), {code: 'ENOTFOUND'}), []);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/**
+ * The HTTP client of the link check: undici's fetch, whose connections look host names
+ * up through {@link guardedLookup} unless private addresses are allowed.
+ */
+export function guardedFetch(allowPrivateAddresses: boolean, resolve?: Resolver): typeof fetch {
+  const dispatcher = allowPrivateAddresses ? undefined : new Agent({connect: {lookup: guardedLookup(resolve)}});
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {...(init as Parameters<typeof undiciFetch>[1]), ...(dispatcher ? {dispatcher} : {})})) as unknown as typeof fetch;
 }

@@ -4,6 +4,7 @@
  * timeouts and 5xx; `Retry-After` honoured on 429.
  */
 import {refusedAddress} from './addresses';
+import {PRIVATE_ADDRESS_CODE} from './addresses';
 import type {HostLimiter} from './limiter';
 import type {CheckOptions} from './options';
 import type {Verdict} from './types';
@@ -28,7 +29,7 @@ interface Answer {
 export interface FetchFailure {
   kind: 'failure';
   /** `dns`: the host does not exist (dead); the others are worth a retry. */
-  reason: 'timeout' | 'dns' | 'network';
+  reason: 'timeout' | 'dns' | 'network' | 'refused';
   detail: string;
 }
 
@@ -51,11 +52,24 @@ export function classifyFetchError(error: unknown, timeoutMs: number): FetchFail
     return {kind: 'failure', reason: 'timeout', detail: `超时（${timeoutMs} ms 内没有响应）`};
   }
   const code = errorCode(error);
+  if (code === PRIVATE_ADDRESS_CODE) {
+    return {kind: 'failure', reason: 'refused', detail: causeMessage(error)};
+  }
   if (code === 'ENOTFOUND') {
     return {kind: 'failure', reason: 'dns', detail: `域名无法解析（${code}）`};
   }
   const message = error instanceof Error ? error.message : String(error);
   return {kind: 'failure', reason: 'network', detail: `网络错误（${code ?? message}）`};
+}
+
+/** The message of the innermost error that has a code (our refusal's sentence). */
+function causeMessage(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Object; depth += 1) {
+    if (typeof (current as {code?: unknown}).code === 'string' && current instanceof Error) return current.message;
+    current = (current as {cause?: unknown}).cause;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -110,6 +124,7 @@ export class UrlChecker {
       if (refused) return {status: 'skipped', detail: hops.length > 0 ? `重定向到 ${current}：${refused}` : refused};
       const outcome = await this.withRetries(current, counter);
       if (outcome.kind === 'failure') {
+        if (outcome.reason === 'refused') return {status: 'skipped', detail: hops.length > 0 ? `重定向到 ${current}：${outcome.detail}` : outcome.detail};
         return {status: outcome.reason === 'dns' ? 'dead' : 'unknown', detail: outcome.detail};
       }
       if (!(REDIRECTS.has(outcome.status) && outcome.location !== null)) {
@@ -145,7 +160,7 @@ export class UrlChecker {
   /** How long to wait before retry number `retry`, or `undefined` when retrying is pointless. */
   private waitBeforeRetry(outcome: Outcome, retry: number): number | undefined {
     const backoff = this.options.backoffMs * 2 ** (retry - 1);
-    if (outcome.kind === 'failure') return outcome.reason === 'dns' ? undefined : backoff;
+    if (outcome.kind === 'failure') return outcome.reason === 'dns' || outcome.reason === 'refused' ? undefined : backoff;
     if (outcome.status === 429) {
       const asked = parseRetryAfter(outcome.retryAfter, Date.now());
       if (asked === undefined) return backoff;

@@ -3,7 +3,7 @@
  * `config.json` next to this file overrides them for the project, tests inject
  * their own (short timeouts, a recording `sleep`).
  */
-import {resolveHost, type ResolveHost} from './addresses';
+import {guardedFetch, resolveHost, type ResolveHost} from './addresses';
 
 export interface CheckOptions {
   /** Milliseconds a request may wait for response headers before it counts as a timeout. */
@@ -24,7 +24,7 @@ export interface CheckOptions {
   userAgent: string;
   /** Waits between attempts; tests replace it to record the waits and skip them. */
   sleep: (ms: number) => Promise<void>;
-  /** The HTTP client (Node's built-in fetch, which is undici). */
+  /** The HTTP client: undici's fetch, checking each connection's address (`guardedFetch`); tests replace it. */
   fetch: typeof fetch;
   /** Request loopback, private and link-local addresses too (see addresses.ts); off by default. */
   allowPrivateAddresses: boolean;
@@ -75,7 +75,7 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   perHostConcurrency: DEFAULT_CONFIG.perHostConcurrency,
   userAgent: 'Mozilla/5.0 (compatible; llm-books-link-check/1.0; +https://github.com/morsoli/llm-books)',
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  fetch: (input, init) => fetch(input, init),
+  fetch: guardedFetch(DEFAULT_CONFIG.allowPrivateAddresses),
   allowPrivateAddresses: DEFAULT_CONFIG.allowPrivateAddresses,
   resolveHost,
 };
@@ -92,6 +92,7 @@ export function optionsFromConfig(config: ConfigFile, overrides: Partial<CheckOp
     concurrency: config.concurrency,
     perHostConcurrency: config.perHostConcurrency,
     allowPrivateAddresses: config.allowPrivateAddresses,
+    fetch: config.allowPrivateAddresses === DEFAULT_CONFIG.allowPrivateAddresses ? DEFAULT_OPTIONS.fetch : guardedFetch(config.allowPrivateAddresses),
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@
  * link-local addresses, neither as written nor through DNS nor after a redirect.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {isPrivateAddress, refusedAddress} from '../addresses';
+import {guardedFetch, isPrivateAddress, refusedAddress} from '../addresses';
 import {UrlChecker} from '../check-url';
 import {parseConfig} from '../config';
 import {HostLimiter} from '../limiter';
@@ -72,6 +72,23 @@ describe('the checker', () => {
     expect(parseConfig('{"allowPrivateAddresses": true}', 'c.json').allowPrivateAddresses).toBe(true);
     expect(() => parseConfig('{"allowPrivateAddresses": "yes"}', 'c.json')).toThrow('c.json:1:27：`allowPrivateAddresses` 应为 true 或 false');
     expect((await checker({allowPrivateAddresses: true}).check(`${server.origin}/ok`)).status).toBe('ok');
+  });
+
+  it('refuses at connect time a name whose DNS answer turned private after the check (rebinding)', async () => {
+    // The check before the request sees a public address; the connection's own lookup then gets 127.0.0.1.
+    const port = new URL(server.origin).port;
+    const before = server.log.length;
+    const rebinding = guardedFetch(false, (_host, _options, callback) => callback(null, [{address: '127.0.0.1', family: 4}]));
+    const verdict = await checker({fetch: rebinding, resolveHost: async () => ['93.184.216.34']}).check(`http://rebind.test:${port}/ok`);
+    expect(verdict).toEqual({
+      status: 'skipped',
+      detail: '连接时 `rebind.test` 解析为本机、内网或链路本地地址 `127.0.0.1`，已拒绝',
+      requests: 1,
+    });
+    expect(server.log.length).toBe(before); // the connection was never made
+    // The same name resolving to the server is requested when private addresses are allowed.
+    const allowed = guardedFetch(true);
+    expect((await checker({fetch: allowed, allowPrivateAddresses: true}).check(`${server.origin}/ok`)).status).toBe('ok');
   });
 
   it('leaves a host that does not resolve to the request (reported as such)', async () => {
