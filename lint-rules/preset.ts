@@ -11,7 +11,6 @@
  */
 import type {Html, Root} from 'mdast';
 import {commentMarker} from 'mdast-comment-marker';
-import remarkLint from 'remark-lint';
 import type {Pluggable, PluggableList, Plugin, Preset} from 'unified';
 import {messageControl} from 'unified-message-control';
 import type {Node} from 'unist';
@@ -77,9 +76,14 @@ function marker(node: Node): ReturnType<typeof commentMarker> {
   return mark ? {...mark, node: html} : mark;
 }
 
-/** `lint disable/enable/ignore` for messages whose source is `llmbook`. Runs after the rules. */
+/**
+ * `lint disable/enable/ignore` for messages whose source is `llmbook`. Runs after the
+ * rules (it filters the messages present when it runs). A file without the word `lint`
+ * has no marker, so its tree is not walked.
+ */
 const llmbookMessageControl: Plugin<[], Root> = function () {
   return (tree: Root, file: VFile) => {
+    if (!String(file.value).includes('lint')) return;
     messageControl(tree, {file, marker, name: 'lint', source: RULE_ORIGIN, test: ['html', 'comment']});
   };
 };
@@ -92,7 +96,11 @@ function isOff(setting: RuleSetting | undefined): boolean {
   return setting === undefined || setting === 'off' || (Array.isArray(setting) && setting[0] === 'off');
 }
 
-/** The unified preset for a config: parser extensions, remark-lint, the rules that are on. */
+/**
+ * The unified preset for a config: parser extensions, the rules that are on, message
+ * control. Not `remark-lint` itself: its only work is message control for messages whose
+ * source is `remark-lint`, and as the first transformer it ran before any message existed.
+ */
 export function createPreset(config: LintConfig = DEFAULT_CONFIG, syntax: PluggableList = parsePlugins): Preset {
   const ruleList: Pluggable[] = [];
   for (const name of RULE_NAMES) {
@@ -102,5 +110,5 @@ export function createPreset(config: LintConfig = DEFAULT_CONFIG, syntax: Plugga
     // A bare string would reach the rule as its options: unified-lint-rule reads severity only from an array.
     ruleList.push([plugin, typeof setting === 'string' ? [setting] : setting]);
   }
-  return {plugins: [...syntax, remarkLint, ...ruleList, llmbookMessageControl]};
+  return {plugins: [...syntax, ...ruleList, llmbookMessageControl]};
 }
