@@ -28,6 +28,14 @@ describe('worker threads', () => {
     expect(workerCount(WORKER_THRESHOLD + 1)).toBeGreaterThan(0);
   });
 
+  it('are one per core but one, at least one, and no more than the batches of files', () => {
+    expect(workerCount(480, false, 2)).toBe(1);
+    expect(workerCount(480, false, 1)).toBe(1);
+    expect(workerCount(480, false, 4)).toBe(3);
+    expect(workerCount(480, false, 64)).toBe(60);
+    expect(workerCount(10, true, 4)).toBe(1);
+  });
+
   it('report exactly what the main thread reports', () => {
     const dir = book();
     const single = runCli(['--no-cache', '--format', 'json', '--threads', '0'], dir);

@@ -9,7 +9,7 @@
  *   npm run lint -- --format json      machine-readable (see reporters/json.ts)
  *   npm run lint -- --no-cache         ignore and do not write node_modules/.cache/llmbook-lint/
  *   npm run lint -- --config FILE      another config than ./.lintrc.yaml
- *   npm run lint -- --threads N        worker threads (default: one per core when > 50 files to lint, else one; 0: none)
+ *   npm run lint -- --threads N        worker threads (default: one per core but one when > 50 files to lint, else one; 0: none)
  *   npm run lint -- --max-file-bytes N, --file-timeout-seconds S   limits per file (see config.ts `LintLimits`)
  *
  * Exit codes: 0 clean or warnings only; 1 an error-severity message (or `--fix`
@@ -59,7 +59,7 @@ const HELP = `用法：npm run lint -- [选项] [路径…]
   --format 格式    stylish（默认）、github（GITHUB_ACTIONS=true 时默认）或 json
   --no-cache      不读也不写缓存（node_modules/.cache/llmbook-lint/）
   --config 文件    配置文件（默认 ./.lintrc.yaml）
-  --threads N     工作线程数（默认：要检查的文件多于 50 个时每核一个，否则一个；0 表示不用，
+  --threads N     工作线程数（默认：要检查的文件多于 50 个时比核数少一个（至少一个），否则一个；0 表示不用，
                   这时没有每个文件的时间上限）
   --max-file-bytes N        单个文件的大小上限（字节，默认 2 MiB；0 表示不限）
   --file-timeout-seconds N  单个文件的检查时间上限（秒，默认 60；0 表示不限）
