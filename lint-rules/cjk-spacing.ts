@@ -129,12 +129,10 @@
  *   使用`pip`安装。
  */
 import type {InlineCode, Link, Node, Parent, Root, Text} from 'mdast';
-import type {Point} from 'unist';
 import type {VFile} from 'vfile';
-import {location} from 'vfile-location';
 import {isAutolink, walkProse} from '../core/prose';
 import type {SuggestingMessage} from './engine/result';
-import {bookRule} from './lib/rule';
+import {bookRule, pointAt} from './lib/rule';
 
 export interface CjkSpacingOptions {
   /** Require a space between Chinese text and an adjacent inline code (default `true`). */
@@ -448,13 +446,7 @@ function checkOptions(options: unknown): Required<CjkSpacingOptions> {
 function cjkSpacing(tree: Root, file: VFile, rawOptions?: unknown): void {
   const options = checkOptions(rawOptions);
   const source = String(file);
-  const place = location(file);
-  const point = (offset: number): Point => {
-    const found = place.toPoint(offset);
-    // Offsets come from node positions in this very file, so they always resolve.
-    if (!found) throw new Error(`offset ${offset} is outside the file`);
-    return found;
-  };
+  const point = pointAt(file);
 
   const report = (findings: Finding[], ancestors: Node[]): void => {
     for (const finding of findings) {

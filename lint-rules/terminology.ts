@@ -125,14 +125,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Node, Parent, Root, Text} from 'mdast';
-import type {Point} from 'unist';
 import type {VFile} from 'vfile';
-import {location} from 'vfile-location';
 import {toString} from 'mdast-util-to-string';
 import {walkProse} from '../core/prose';
 import type {SuggestingMessage} from './engine/result';
 import {DEFAULT_TERMINOLOGY_PATH, foldAscii, loadTerminology, termMatcher, type TermList, type TermMatch} from './lib/terminology-data';
-import {bookRule} from './lib/rule';
+import {bookRule, pointAt} from './lib/rule';
 
 export interface TerminologyOptions {
   /** Path of the term list; default `data/terminology.yaml`. */
@@ -188,13 +186,7 @@ function terminology(tree: Root, file: VFile, rawOptions?: unknown): void {
   const options = checkOptions(rawOptions);
   const matcher = termMatcher(termList(options.file ?? DEFAULT_TERMINOLOGY_PATH));
   const source = String(file);
-  const place = location(file);
-  const point = (offset: number): Point => {
-    const found = place.toPoint(offset);
-    // Offsets come from node positions in this very file, so they always resolve.
-    if (!found) throw new Error(`offset ${offset} is outside the file`);
-    return found;
-  };
+  const point = pointAt(file);
 
   const blockTexts = new Map<Node, string>();
   /** The folded text of the paragraph, heading or table row around `node`: the context `only_when` reads. */

@@ -25,6 +25,7 @@ import {validateOptions} from '../../plugins/remark-model-links/options';
 import {parseMarkdown} from '../../core/mentions';
 import {median} from '../stats';
 import {syntheticRegistry} from '../synthetic';
+import {markdownFiles} from './markdown-files.mjs';
 
 export interface AutolinkReport {
   files: number;
@@ -41,15 +42,6 @@ export interface AutolinkReport {
   synthBuildMs: number;
   realLinks: number;
   synthLinks: number;
-}
-
-function* markdown(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* markdown(full);
-    else if (entry.isFile() && entry.name.endsWith('.md')) yield full;
-  }
 }
 
 /** Per-file medians of a few rounds: one preempted or GC-paused transform does not count. */
@@ -93,7 +85,7 @@ function main(): void {
     realLinks: 0,
     synthLinks: 0,
   };
-  const files = [...markdown(dir)];
+  const files = [...markdownFiles(dir)];
   for (const timed of [false, true]) {
     files.forEach((file, i) => {
       const text = fs.readFileSync(file, 'utf8');

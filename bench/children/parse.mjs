@@ -2,26 +2,17 @@
 // one file after another on one thread, trees dropped as soon as made.
 // Prints {"files","bytes","nodes"} — the node count proves the trees were really built.
 import fs from 'node:fs';
-import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
-
-function* markdown(dir) {
-  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* markdown(full);
-    else if (entry.isFile() && entry.name.endsWith('.md')) yield full;
-  }
-}
+import {markdownFiles} from './markdown-files.mjs';
 
 const gfm = process.argv.includes('--gfm');
 const processor = gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse);
 let files = 0;
 let bytes = 0;
 let nodes = 0;
-for (const file of markdown(process.argv[2])) {
+for (const file of markdownFiles(process.argv[2])) {
   const text = fs.readFileSync(file, 'utf8');
   const tree = processor.parse(text);
   nodes += tree.children.length;
