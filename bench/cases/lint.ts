@@ -11,7 +11,8 @@ import path from 'node:path';
 import {LINT_CACHE_DIR, ROOT_DIR, RULE_NAMES, type RuleName} from '../../core/constants';
 import type {Case, Sample} from '../suite';
 import {CaseFailure} from '../suite';
-import {expectFiles, runNode, sampleOf, type BenchContext, type NodeRun} from './context';
+import type {RulesReport} from '../children/rules';
+import {expectFiles, runNode, sampleOf, TSX_IMPORT, type BenchContext, type NodeRun} from './context';
 
 export const LINT_CLI = path.join(ROOT_DIR, 'lint-rules', 'engine', 'cli.ts');
 
@@ -265,7 +266,29 @@ export async function ruleCases(ctx: BenchContext): Promise<Case[]> {
       return {'rule-none': sample};
     },
   };
-  return [pipeline, ...names.map((name): Case => {
+  // Each rule alone, in process, on trees parsed once: its own cost without process start-up,
+  // workers, data loading or the report, and without the noise of subtracting two whole runs.
+  const inProcess: Case = {
+    group: 'rules',
+    rows: [
+      {id: 'rules-parse', label: 'in-process: parse as the lint does (per-file syntax), the baseline of each rule’s own cost', unavailable: cliMissing},
+      ...names.map((name) => ({id: `rule-cost-${name}`, label: `in-process: \`${name}\` alone on parsed trees`, baseline: 'rules-parse', unavailable: cliMissing})),
+    ],
+    async run() {
+      const script = path.join(__dirname, '..', 'children', 'rules.ts');
+      const result = await runNode(ctx, {label: 'rules-in-process', args: ['--import', TSX_IMPORT, script, ctx.corpus!.dir], cwd: ctx.tmp});
+      const report = JSON.parse(result.stdout()) as RulesReport;
+      expectFiles('rules in process', report.files, ctx.corpus!.files);
+      const samples: Record<string, Sample> = {'rules-parse': {ms: report.parseMs, files: report.files, rssKb: result.rssKb}};
+      for (const name of names) {
+        const rule = report.rules[name];
+        if (!rule) throw new CaseFailure(`the in-process rule run has no figure for \`${name}\``);
+        samples[`rule-cost-${name}`] = {ms: rule.ms, files: report.files, messages: rule.messages};
+      }
+      return samples;
+    },
+  };
+  return [pipeline, inProcess, ...names.map((name): Case => {
     const id = `rule-${name}`;
     const unavailable =
       typeof inPreset === 'string' ? inPreset : inPreset.has(name) ? undefined : `not available: \`${name}\` is not in lint-rules/preset.ts yet`;
