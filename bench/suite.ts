@@ -32,6 +32,12 @@ export interface Case {
   rows: RowSpec[];
   /** One repetition (`rep` 0 is the warm-up when there is one); a sample per available row. */
   run(rep: number): Promise<Record<string, Sample>>;
+  /**
+   * Run only in the last repetition, without a warm-up: a case so slow (a minute or more)
+   * that one run is long enough to read and several would keep the default run over 15
+   * minutes. Its table row then rests on one sample.
+   */
+  once?: boolean;
 }
 
 export interface Suite {
@@ -93,12 +99,13 @@ export async function runSuite(name: string, cases: readonly Case[], plan: RunPl
     for (const c of cases) {
       done.steps++;
       if (failed.has(c) || !c.rows.some(available)) continue;
+      if (c.once && rep !== reps - 1) continue;
       const label = c.rows.filter(available).map((r) => r.id).join(', ');
       const elapsed = ((performance.now() - started) / 1000).toFixed(0);
       plan.progress?.(`${name} [${done.steps}/${done.total}] ${warm ? 'warm-up' : `run ${rep + (plan.warmup ? 0 : 1)}/${plan.runs}`}: ${label} (${elapsed} s)`);
       try {
         const samples = await c.run(rep);
-        if (warm) continue;
+        if (warm && !c.once) continue;
         for (const [id, sample] of Object.entries(samples)) rows.get(id)?.samples.push(sample);
       } catch (error) {
         failed.add(c);

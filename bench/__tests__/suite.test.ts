@@ -25,6 +25,19 @@ describe('runSuite', () => {
     ]);
   });
 
+  it('runs a case marked once only in the last repetition, and keeps that sample', async () => {
+    const log: string[] = [];
+    const slow = {...fakeCase('b', log, (r) => 50 + r), once: true};
+    const rows = await runSuite('s', [fakeCase('a', log, (r) => 100 + r), slow], {runs: 2, warmup: true});
+    expect(log).toEqual(['a0', 'a1', 'a2', 'b2']);
+    expect(rows.map((r) => [r.id, r.samples.map((s) => s.ms)])).toEqual([
+      ['a', [101, 102]],
+      ['b', [52]],
+    ]);
+    const single = await runSuite('s', [{...fakeCase('c', log, () => 7), once: true}], {runs: 1, warmup: false});
+    expect(single[0].samples.map((s) => s.ms)).toEqual([7]);
+  });
+
   it('marks a failing case’s rows and stops running it, while the others go on', async () => {
     const log: string[] = [];
     const cases = [fakeCase('a', log, () => 1), fakeCase('b', log, () => 1, 0)];

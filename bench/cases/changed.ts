@@ -45,6 +45,7 @@ export function changedCases(ctx: BenchContext, book: () => GitBook): Case[] {
   return [
     {
       group: 'changed',
+      once: true,
       rows: [{id: 'book-parse', label: `parse: remark-parse alone, ${BOOK_FILES.toLocaleString('en')}-file book`}],
       async run() {
         const b = book();
@@ -55,6 +56,7 @@ export function changedCases(ctx: BenchContext, book: () => GitBook): Case[] {
     },
     {
       group: 'changed',
+      once: true,
       rows: [{id: 'book-lint-full', label: `our lint, full, no cache, ${BOOK_FILES.toLocaleString('en')}-file book`, baseline: 'book-parse', unavailable}],
       async run() {
         const b = book();

@@ -13,6 +13,7 @@ export function ebookCases(ctx: BenchContext, sites: () => BuildSites): Case[] {
   return [
     {
       group: 'build',
+      once: true,
       rows: [{id: 'ebook', label: 'npm run ebook after the build (PDF + EPUB)', baseline: 'build-with'}],
       async run() {
         const {withPlugins, docs} = sites();
